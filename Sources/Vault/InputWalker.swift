@@ -3,8 +3,8 @@ import Glibc
 
 /// One thing found among the paths given for registration.
 public enum InputItem: Sendable, Hashable {
-    /// A regular file to register.
-    case file(path: [UInt8])
+    /// A regular file to register, with its size when it was found.
+    case file(path: [UInt8], size: Int64)
     /// Not a regular file (symlink, FIFO, device, socket): reported and never opened.
     case skipped(path: [UInt8], kind: FileKind)
     /// Could not be looked at (missing, unreadable folder).
@@ -12,7 +12,7 @@ public enum InputItem: Sendable, Hashable {
 
     public var path: [UInt8] {
         switch self {
-        case let .file(path), let .skipped(path, _), let .failed(path, _): path
+        case let .file(path, _), let .skipped(path, _), let .failed(path, _): path
         }
     }
 }
@@ -34,7 +34,7 @@ public enum InputWalker {
         }
         switch status.kind {
         case .regular:
-            items.append(.file(path: path))
+            items.append(.file(path: path, size: status.size))
         case .directory:
             let names: [[UInt8]]
             do { names = try DirectoryReader.names(in: path) } catch {
