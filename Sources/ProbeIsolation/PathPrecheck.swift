@@ -33,14 +33,14 @@ public enum PathPrecheck {
             }
         }
         if let refusal = refusal(forType: info.st_mode & S_IFMT) {
-            return .failure(ProbeError(reason: .notAFile, path: path, cause: refusal))
+            return .failure(ProbeError(reason: .notAFile, path: path, message: "\(path): \(refusal)"))
         }
         if info.st_size == 0 {
-            return .failure(ProbeError(reason: .emptyFile, path: path, cause: "the file is empty (0 bytes)"))
+            return .failure(ProbeError(reason: .emptyFile, path: path, message: "\(path): the file is empty (0 bytes)"))
         }
         if access(path, R_OK) != 0 {
             return .failure(ProbeError(reason: .notReadable, path: path,
-                                       cause: "access: \(String(cString: strerror(errno)))"))
+                                       message: "\(path): cannot be read (\(String(cString: strerror(errno))))"))
         }
         return .success(CheckedPath(path: path, symlinkTarget: symlinkTarget, byteCount: Int64(info.st_size)))
     }
@@ -57,20 +57,20 @@ public enum PathPrecheck {
     }
 
     private static func statFailure(path: String, code: Int32, symlinkTarget: String?) -> ProbeError {
-        let reason = String(cString: strerror(code))
+        let text = String(cString: strerror(code))
         switch code {
         case ENOENT where symlinkTarget != nil:
             return ProbeError(reason: .missingFile, path: path,
-                              cause: "dangling symlink to \(symlinkTarget ?? "")")
+                              message: "\(path): dangling symlink to \(symlinkTarget ?? "")")
         case ENOENT:
-            return ProbeError(reason: .missingFile, path: path, cause: "no such file")
+            return ProbeError(reason: .missingFile, path: path, message: "\(path): no such file")
         case ENOTDIR:
             return ProbeError(reason: .notReadable, path: path,
-                              cause: "a component of the path is a file, not a folder (\(reason))")
+                              message: "\(path): a component of the path is a file, not a folder")
         case ELOOP:
-            return ProbeError(reason: .notReadable, path: path, cause: "too many levels of symbolic links")
+            return ProbeError(reason: .notReadable, path: path, message: "\(path): too many levels of symbolic links")
         default:
-            return ProbeError(reason: .notReadable, path: path, cause: "stat: \(reason)")
+            return ProbeError(reason: .notReadable, path: path, message: "\(path): cannot be examined (\(text))")
         }
     }
 

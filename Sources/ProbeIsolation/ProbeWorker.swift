@@ -35,7 +35,7 @@ public enum ProbeWorker {
                 result = answer(request, limits: configuration.probeLimits)
             } else {
                 result = .failure(ProbeError(reason: .internal, path: "",
-                                             cause: "the worker could not read its request line"))
+                                             message: "probe worker: the request line is not valid JSON"))
             }
             let retiring = WorkerResourceLimits.cpuSecondsUsed() > cpuBudget
             let response = WorkerResponse(id: request?.id, result: result, retiring: retiring)

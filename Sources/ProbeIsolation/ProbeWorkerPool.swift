@@ -90,10 +90,10 @@ public actor ProbeWorkerPool {
     /// Probes every path, as many at once as there are workers, and returns the results in the
     /// order of `paths`.
     public func probeAll(_ paths: [String], forceScan: Bool = false) async -> [Result<ProbeRecord, ProbeError>] {
-        await runAll(.probe, paths: paths, forceScan: forceScan).map { result in
+        await zip(paths, runAll(.probe, paths: paths, forceScan: forceScan)).map { path, result in
             result.flatMap { output in
                 if case .record(let record) = output { return .success(record) }
-                return .failure(ProbeError(reason: .internal, path: "", cause: "the worker answered with the wrong kind of result"))
+                return .failure(Self.wrongKind(path))
             }
         }
     }
@@ -107,7 +107,7 @@ public actor ProbeWorkerPool {
             var results = [Result<ProbeOutput, ProbeError>?](repeating: nil, count: paths.count)
             for await (index, result) in group { results[index] = result }
             return results.enumerated().map { index, result in
-                result ?? .failure(ProbeError(reason: .internal, path: paths[index], cause: "no result was produced"))
+                result ?? .failure(ProbeError(reason: .internal, path: paths[index], message: "\(paths[index]): no result was produced"))
             }
         }
     }
@@ -124,14 +124,14 @@ public actor ProbeWorkerPool {
         do {
             worker = try await acquireWorker()
         } catch {
-            return .failure(ProbeError(reason: .internal, path: path, cause: "could not start a probe worker: \(error)"))
+            return .failure(ProbeError(reason: .internal, path: path, message: "\(path): could not start a probe worker: \(error)"))
         }
         nextRequestID += 1
         let id = nextRequestID
         let request = WorkerRequest(id: id, kind: kind, path: path, forceScan: forceScan)
         guard var line = try? JSONEncoder().encode(request) else {
             releaseWorker(worker, healthy: true)
-            return .failure(ProbeError(reason: .internal, path: path, cause: "could not encode the worker request"))
+            return .failure(ProbeError(reason: .internal, path: path, message: "\(path): could not encode the worker request"))
         }
         line.append(UInt8(ascii: "\n"))
         let allowance = configuration.deadline.nanoseconds(for: kind, byteCount: checked.byteCount)
@@ -175,7 +175,7 @@ public actor ProbeWorkerPool {
                 worker.killAndReap()
                 releaseWorker(worker, healthy: false)
                 return .failure(ProbeError(reason: .workerCrashed, path: path,
-                                           cause: "the probe worker sent a reply that is not a valid answer to the request"))
+                                           message: "\(path): the probe worker sent a reply that is not a valid answer to the request"))
             }
             if response.retiring == true {
                 worker.retire()
@@ -189,26 +189,26 @@ public actor ProbeWorkerPool {
             releaseWorker(worker, healthy: false)
             let seconds = Double(allowance) / 1e9
             return .failure(ProbeError(reason: .timedOut, path: path,
-                                       cause: "the probe worker did not answer within \(Self.format(seconds)) s and was killed"))
+                                           message: "\(path): the probe worker did not answer within \(Self.format(seconds)) s and was killed"))
         case .closed:
             let exit = WorkerProcess.reap(worker.pid, within: 1_000)
             if let exit { worker.markReaped(exit) } else { worker.killAndReap() }
             releaseWorker(worker, healthy: false)
             let how = exit.map(\.description) ?? "closed its channel"
-            return .failure(ProbeError(reason: .workerCrashed, path: path, cause: "the probe worker \(how)"))
+            return .failure(ProbeError(reason: .workerCrashed, path: path, message: "\(path): the probe worker \(how)"))
         case .malformed(let problem):
             worker.killAndReap()
             releaseWorker(worker, healthy: false)
-            return .failure(ProbeError(reason: .workerCrashed, path: path, cause: problem))
+            return .failure(ProbeError(reason: .workerCrashed, path: path, message: "\(path): \(problem)"))
         case .failed(let failure):
             worker.killAndReap()
             releaseWorker(worker, healthy: false)
-            return .failure(ProbeError(reason: .internal, path: path, cause: failure.description))
+            return .failure(ProbeError(reason: .internal, path: path, message: "\(path): \(failure.description)"))
         }
     }
 
     private static func wrongKind(_ path: String) -> ProbeError {
-        ProbeError(reason: .internal, path: path, cause: "the worker answered with the wrong kind of result")
+        ProbeError(reason: .internal, path: path, message: "\(path): the worker answered with the wrong kind of result")
     }
 
     private static func format(_ seconds: Double) -> String {

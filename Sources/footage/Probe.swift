@@ -67,7 +67,7 @@ extension Footage {
             let entries = zip(files, zip(results, symlinks)).map { ProbeEntry(path: $0, symlinkTarget: $1.1, result: $1.0) }
             for entry in entries {
                 if case .failure(let error) = entry.result {
-                    Console.err("footage: probe failed for \(entry.path): \(error.cause)")
+                    Console.err("footage: probe failed for \(entry.path): \(ProbeFailureStatus.detail(of: error))")
                 }
             }
             try write(entries, kind: kind)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MediaProbe
 
 /// How a probe failure maps to an exit status, in one exhaustive switch.
@@ -26,5 +27,16 @@ enum ProbeFailureStatus {
         case ExitStatus.badData.rawValue: 1
         default: 0
         }
+    }
+
+    /// The error's message without the path, which the caller already prints in front of it
+    /// (`a.mp4: no such file` → `no such file`; `open failed for a.mp4: …` → `open failed: …`).
+    static func detail(of error: ProbeError) -> String {
+        let prefix = "\(error.path): "
+        if error.message.hasPrefix(prefix) { return String(error.message.dropFirst(prefix.count)) }
+        if let range = error.message.range(of: " for \(error.path)") {
+            return error.message.replacingCharacters(in: range, with: "")
+        }
+        return error.message
     }
 }
