@@ -28,7 +28,7 @@ public actor ProbeWorkerPool {
         public var requestsPerWorker: Int
 
         public init(executablePath: String = ProbeWorkerPool.currentExecutable,
-                    maximumWorkers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    maximumWorkers: Int = ProbeWorkerPool.coreCount,
                     deadline: ProbeDeadline = .init(),
                     worker: WorkerConfiguration = .init(),
                     maximumReplyBytes: Int = 1 << 30,
@@ -46,6 +46,9 @@ public actor ProbeWorkerPool {
     /// is replaced while we run).
     public static let currentExecutable: String =
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+
+    /// Cores this process may use: the default number of workers.
+    public static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// The hidden subcommand that runs `ProbeWorker.serve`.
     public static let workerSubcommand = "probe-worker"
@@ -150,10 +153,10 @@ public actor ProbeWorkerPool {
     }
 
     /// Process ids of the workers busy with a request right now (for tests that end one).
-    package var busyWorkerIDs: [pid_t] { Array(busy.values) }
+    package var busyWorkerIDs: [Int32] { Array(busy.values) }
 
     /// Process ids of all live workers.
-    package var workerIDs: [pid_t] { idle.map(\.pid) + busy.values }
+    package var workerIDs: [Int32] { idle.map(\.pid) + busy.values }
 
     /// Ends every idle worker and waits for them; workers busy with a request are ended when it
     /// finishes. The pool can still be used afterwards: it starts new workers as needed.

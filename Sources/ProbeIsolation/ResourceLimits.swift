@@ -23,22 +23,22 @@ public struct WorkerResourceLimits: Sendable, Hashable, Codable {
     /// Applies the limits to the calling process (`setrlimit` for address space, CPU, file size
     /// and core size).
     func apply() throws(SystemCallFailure) {
-        try Self.lower(RLIMIT_AS, to: addressSpaceBytes, name: "setrlimit(RLIMIT_AS)")
-        try Self.lower(RLIMIT_CPU, to: cpuSeconds, name: "setrlimit(RLIMIT_CPU)")
-        try Self.lower(RLIMIT_FSIZE, to: 0, name: "setrlimit(RLIMIT_FSIZE)")
-        try Self.lower(RLIMIT_CORE, to: 0, name: "setrlimit(RLIMIT_CORE)")
+        try Self.lower(Int32(RLIMIT_AS.rawValue), to: addressSpaceBytes, name: "setrlimit(RLIMIT_AS)")
+        try Self.lower(Int32(RLIMIT_CPU.rawValue), to: cpuSeconds, name: "setrlimit(RLIMIT_CPU)")
+        try Self.lower(Int32(RLIMIT_FSIZE.rawValue), to: 0, name: "setrlimit(RLIMIT_FSIZE)")
+        try Self.lower(Int32(RLIMIT_CORE.rawValue), to: 0, name: "setrlimit(RLIMIT_CORE)")
     }
 
     /// CPU seconds this process has used so far (user + system), from `getrusage`.
     static func cpuSecondsUsed() -> Double {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
         let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
         let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         return user + system
     }
 
-    private static func lower(_ resource: __rlimit_resource, to value: UInt64, name: String) throws(SystemCallFailure) {
+    private static func lower(_ resource: Int32, to value: UInt64, name: String) throws(SystemCallFailure) {
         var current = rlimit()
         try SystemCall.check("getrlimit") { getrlimit(resource, &current) }
         // Never raise: a limit the parent already set lower stays as it is.

@@ -43,7 +43,9 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, childEnd, 0)
         posix_spawn_file_actions_adddup2(&actions, childEnd, 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+        for descriptor in inheritableDescriptors() where descriptor != childEnd {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -65,6 +67,22 @@ final class WorkerProcess {
             throw SystemCallFailure(function: "posix_spawn of \(executable)", code: status)
         }
         return WorkerProcess(pid: pid, socket: parentEnd)
+    }
+
+    /// Descriptors above stderr that a child would inherit (no `FD_CLOEXEC`), from
+    /// `/proc/self/fd` and `fcntl(F_GETFD)`: a worker gets none of the parent's files.
+    private static func inheritableDescriptors() -> [Int32] {
+        guard let folder = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(folder) }
+        let own = dirfd(folder)
+        var found: [Int32] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let descriptor = Int32(name), descriptor > 2, descriptor != own else { continue }
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { found.append(descriptor) }
+        }
+        return found
     }
 
     /// Records how the process ended once it has been reaped elsewhere.
