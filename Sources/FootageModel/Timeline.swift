@@ -11,8 +11,9 @@ public struct Timeline: Sendable, Hashable, Codable {
     }
 
     public var source: Source
-    /// Player time 0: the first presented video frame (the first presented audio sample in a clip
-    /// without video), after edit lists and the container's start time.
+    /// Player time 0: the earliest presented audio or video packet, after edit lists (packets
+    /// flagged discard, such as encoder priming, do not count). A player's clock reads 0 here;
+    /// each stream's `player_start_seconds` says when its first frame appears on that clock.
     public var playerOrigin: TimelinePoint?
     /// The container's start time; player time 0 may differ from it when streams start unevenly.
     public var containerStart: TimelinePoint?

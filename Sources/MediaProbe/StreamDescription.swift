@@ -42,6 +42,8 @@ enum StreamDescription {
         if let options = decoder?.exportedOptions {
             result.isAvc = options["is_avc"]
             result.nalLengthSize = options["nal_length_size"]
+            result.quarterSample = options["quarter_sample"]
+            result.divxPacked = options["divx_packed"]
         }
         if let flags = format.pointer.pointee.iformat?.pointee.flags, flags & AVFMT_SHOW_IDS != 0 {
             result.id = "0x" + String(UInt32(bitPattern: st.id), radix: 16)
