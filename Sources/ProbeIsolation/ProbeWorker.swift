@@ -3,7 +3,7 @@ import Glibc
 #endif
 internal import CFFmpeg
 import Foundation
-public import MediaProbe
+import MediaProbe
 
 /// The worker side: a process that lowers its own limits, then answers one JSON line per request
 /// line on stdin until stdin closes. `footage probe-worker` runs this.
@@ -51,10 +51,9 @@ public enum ProbeWorker {
         return 0
     }
 
-    /// Runs one request; the worker checks the path again itself, since it may have changed
-    /// since the parent looked.
+    /// Runs one request. The prober checks the path again before it opens it, since the file may
+    /// have changed since the parent looked.
     static func answer(_ request: WorkerRequest, limits: ProbeLimits) -> Result<ProbeOutput, ProbeError> {
-        if case .failure(let error) = PathPrecheck.check(request.path) { return .failure(error) }
         do throws(ProbeError) {
             switch request.kind {
             case .probe:

@@ -59,4 +59,11 @@ public struct WorkerConfiguration: Sendable, Codable {
         self.resourceLimits = resourceLimits
         self.probeLimits = probeLimits
     }
+
+    /// Either part may be left out, meaning the defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        resourceLimits = try container.decodeIfPresent(WorkerResourceLimits.self, forKey: .resourceLimits) ?? .init()
+        probeLimits = try container.decodeIfPresent(ProbeLimits.self, forKey: .probeLimits) ?? .default
+    }
 }

@@ -31,10 +31,10 @@ enum PoolSupport {
         ])
     }
 
-    /// A single 7680x4320 frame: decoding it needs about 50 MB for the picture alone.
+    /// A single 15360x8640 frame: decoding it needs about 200 MB for the picture alone.
     static func largeFrameClip() throws -> URL {
-        try Fixtures.make("isolation-8k-frame.mp4", [
-            "-f", "lavfi", "-i", "color=c=gray:s=7680x4320:r=1:d=1",
+        try Fixtures.make("isolation-16k-frame.mp4", [
+            "-f", "lavfi", "-i", "color=c=gray:s=15360x8640:r=1:d=1",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-frames:v", "1",
         ])
     }

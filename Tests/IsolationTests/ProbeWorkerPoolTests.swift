@@ -64,11 +64,11 @@ import Testing
     @Test func aMemoryCeilingStopsALargeFrameAndLeavesTheParentFine() async throws {
         let large = try PoolSupport.largeFrameClip()
         let small = try PoolSupport.smallClip()
-        let ceiling = WorkerResourceLimits(addressSpaceBytes: try await PoolSupport.workerBaselineAddressSpace() + 40 << 20)
+        let ceiling = WorkerResourceLimits(addressSpaceBytes: try await PoolSupport.workerBaselineAddressSpace() + 64 << 20)
         let pool = PoolSupport.pool(workers: 1, limits: ceiling)
         let decoded = await pool.frames(large.path)
         guard case .failure(let error) = decoded else {
-            Issue.record("an 8K frame decoded within a 40 MB allowance")
+            Issue.record("a 16K frame decoded within a 64 MB allowance")
             return
         }
         #expect([.limitExceeded, .workerCrashed, .corrupt, .internal].contains(error.reason))
