@@ -23,6 +23,12 @@ public struct Timeline: Sendable, Hashable, Codable {
     /// Degrees from the first video stream's display matrix, ffprobe's convention
     /// (see `ProbeSideData.rotation`); `nil` when the clip has no display matrix.
     public var rotation: Int?
+    /// The container's `creation_time` as written, with the recording windows it implies over
+    /// the video duration (it may mark the start or the end, in UTC or local time).
+    public var creationTime: RecordingWindow?
+    /// The ISO 6709 location the file carries (`location` or
+    /// `com.apple.quicktime.location.ISO6709`), parsed.
+    public var location: GeoLocation?
     /// Things a reader of the numbers should know: variable frame rate, gaps, truncation.
     public var warnings: [TimelineWarning]
 
@@ -36,6 +42,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         self.streams = streams
         self.rotation = rotation
         self.warnings = warnings
+        self.creationTime = nil
+        self.location = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,6 +51,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         case playerOrigin = "player_origin"
         case containerStart = "container_start"
         case durations, streams, rotation, warnings
+        case creationTime = "creation_time"
+        case location
     }
 }
 

@@ -66,8 +66,26 @@ public enum TimelineBuilder {
         let containerStart = input.containerStartMicroseconds.map {
             TimelinePoint(streamIndex: nil, time: MediaTime(pts: $0, timeBase: microsecond))
         }
-        return Timeline(source: input.source, playerOrigin: origin, containerStart: containerStart,
-                        durations: durations, streams: summaries, rotation: input.rotation, warnings: warnings)
+        var timeline = Timeline(source: input.source, playerOrigin: origin, containerStart: containerStart,
+                                durations: durations, streams: summaries, rotation: input.rotation, warnings: warnings)
+        timeline.location = (input.tags["location"] ?? input.tags["com.apple.quicktime.location.ISO6709"])
+            .flatMap { GeoLocation(iso6709: $0) }
+        if let written = input.tags["creation_time"] ?? input.tags["com.apple.quicktime.creationdate"],
+           let duration = recordingDuration(durations, streams: input.streams) {
+            timeline.creationTime = RecordingWindow(creationTime: written, duration: duration)
+        }
+        return timeline
+    }
+
+    /// The video's presented duration for the recording window; without video, the longest
+    /// presented stream; failing that, the container's duration.
+    private static func recordingDuration(_ durations: [TimelineDuration], streams: [TimelineInput.Stream]) -> MediaTime? {
+        let presented = durations.filter { $0.kind == .streamPresented }
+        let video = streams.first { $0.codecType == "video" && !$0.isAttachedPicture }
+        let pick = presented.first { $0.streamIndex == video?.index }
+            ?? presented.max { $0.seconds < $1.seconds }
+            ?? durations.first { $0.kind == .container }
+        return pick.map { MediaTime(pts: $0.ticks, timeBase: $0.timeBase) }
     }
 
     /// The earliest presented audio or video packet; in a clip with neither, of any stream.
