@@ -61,21 +61,29 @@ import Testing
         #expect(await pool.workerIDs.isEmpty, "the timed-out worker is gone")
     }
 
+    /// Under an address-space ceiling 64 MB above what a worker needs for a small clip, the one
+    /// 15360x8640 frame cannot be decoded; without the ceiling it is. libav's H.264 decoder reports
+    /// the failed allocation as a damaged slice, which the frame listing skips as ffprobe does, so
+    /// what the user sees is a listing without that frame, and the pool goes on.
     @Test func aMemoryCeilingStopsALargeFrameAndLeavesTheParentFine() async throws {
         let large = try PoolSupport.largeFrameClip()
         let small = try PoolSupport.smallClip()
+        let unlimited = PoolSupport.pool(workers: 1)
+        let decoded = try await unlimited.frames(large.path).get()
+        await unlimited.shutdown()
+        #expect(decoded.filter { $0.width == 15360 && $0.height == 8640 }.count == 1)
+
         let ceiling = WorkerResourceLimits(addressSpaceBytes: try await PoolSupport.workerBaselineAddressSpace() + 64 << 20)
-        let pool = PoolSupport.pool(workers: 1, limits: ceiling)
-        let decoded = await pool.frames(large.path)
-        guard case .failure(let error) = decoded else {
-            Issue.record("a 16K frame decoded within a 64 MB allowance")
-            return
+        let limited = PoolSupport.pool(workers: 1, limits: ceiling)
+        switch await limited.frames(large.path) {
+        case .success(let frames):
+            #expect(frames.isEmpty, "the frame could not be decoded under the ceiling")
+        case .failure(let error):
+            #expect(error.path == large.path)
         }
-        #expect([.limitExceeded, .workerCrashed, .corrupt, .internal].contains(error.reason))
-        #expect(error.path == large.path)
-        let probed = try await pool.probe(small.path).get()
+        let probed = try await limited.probe(small.path).get()
         #expect(probed.streams.first?.codecName == "h264")
-        await pool.shutdown()
+        await limited.shutdown()
     }
 
     @Test func twoHundredFilesThroughTwoWorkersComeBackInOrder() async throws {
