@@ -131,4 +131,24 @@ struct ProbeBadInputTests {
         let warnings = try #require(timeline["warnings"] as? [[String: Any]])
         #expect(!warnings.isEmpty)
     }
+
+    /// Headers claiming 60000x60000 pictures: libavformat refuses the size itself, so the probe
+    /// reports no dimensions (as ffprobe does), allocates nothing of that size, and exits 0; the
+    /// frame listing decodes nothing.
+    @Test func hugeDimensionHeaderIsNotBelieved() throws {
+        let folder = try ScratchFolder()
+        let path = try HostileInputs.hugeDimensionAVI(in: folder)
+        let run = try FootageRun.run(["probe", "--json", path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let document = try #require(try run.json() as? [String: Any])
+        let stream = try #require((document["streams"] as? [[String: Any]])?.first)
+        let oracle = try Fixtures.run("ffprobe", ["-v", "quiet", "-show_entries", "stream=width,height", "-of", "csv=p=0", path])
+        #expect(String(decoding: oracle, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "0,0")
+        #expect(stream["width"] as? Int ?? 0 == 0)
+        #expect(stream["height"] as? Int ?? 0 == 0)
+        let frames = try FootageRun.run(["probe", "--frames", path])
+        #expect(frames.status == 0)
+        let listing = try #require(try frames.json() as? [String: Any])
+        #expect((listing["frames"] as? [Any])?.isEmpty == true)
+    }
 }

@@ -61,4 +61,33 @@ public enum HostileInputs {
         let data = try Data(contentsOf: source)
         return try folder.write(name, data.prefix(Int(Double(data.count) * fraction)))
     }
+
+    /// A 64x64 raw-video AVI whose headers (`avih` and the stream's `strf`) claim 60000x60000:
+    /// 3.6 gigapixels a frame, were anything to believe them.
+    public static func hugeDimensionAVI(in folder: ScratchFolder) throws -> String {
+        let source = try Fixtures.make("hostile-raw-64.avi", [
+            "-f", "lavfi", "-i", "color=c=gray:s=64x64:r=1:d=2", "-c:v", "rawvideo", "-pix_fmt", "gray",
+        ])
+        var bytes = [UInt8](try Data(contentsOf: source))
+        guard let mainHeader = firstRange(of: Array("avih".utf8), in: bytes),
+              let streamFormat = firstRange(of: Array("strf".utf8), in: bytes) else {
+            throw FixtureError.failed("\(source.path) has no avih or strf chunk")
+        }
+        // avih: tag, size, then eight 32-bit fields before width and height.
+        put(60_000, at: mainHeader + 8 + 32, in: &bytes)
+        put(60_000, at: mainHeader + 8 + 36, in: &bytes)
+        // strf (BITMAPINFOHEADER): tag, size, biSize, then biWidth and biHeight.
+        put(60_000, at: streamFormat + 12, in: &bytes)
+        put(60_000, at: streamFormat + 16, in: &bytes)
+        return try folder.write("huge.avi", Data(bytes))
+    }
+
+    private static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { Array(haystack[$0..<$0 + needle.count]) == needle }
+    }
+
+    private static func put(_ value: UInt32, at offset: Int, in bytes: inout [UInt8]) {
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
 }
