@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "footage", targets: ["footage"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
+        .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,7 @@ let package = Package(
         ),
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
+        .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
         .target(
             name: "Vault",
             dependencies: ["FootageModel", .product(name: "Crypto", package: "swift-crypto")],
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "footage",
             dependencies: [
-                "FootageModel", "MediaProbe", "Catalogue", "Vault",
+                "FootageModel", "MediaProbe", "ProbeIsolation", "Catalogue", "Vault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -51,6 +53,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FootageModelTests", dependencies: ["FootageModel"], swiftSettings: strictSettings),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",

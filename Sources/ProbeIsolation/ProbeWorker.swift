@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+internal import CFFmpeg
+import Foundation
+import MediaProbe
+
+/// The worker side: a process that lowers its own limits, then answers one JSON line per request
+/// line on stdin until stdin closes. `footage probe-worker` runs this.
+public enum ProbeWorker {
+    /// Serves requests and returns the process exit status: 0 when stdin closed or the CPU budget
+    /// ran low, 70 when the limits could not be applied or stdout failed.
+    public static func serve(configuration: WorkerConfiguration) -> Int32 {
+        do {
+            try configuration.resourceLimits.apply()
+        } catch {
+            return 70
+        }
+        // FFmpeg's own log is noise here: every failure comes back as a ProbeError.
+        av_log_set_level(AV_LOG_QUIET)
+        // Keep the reply channel private and point fd 1 at stderr, so that nothing but replies
+        // can ever reach the parent on this channel.
+        let replies = dup(STDOUT_FILENO)
+        guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
+        defer { close(replies) }
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let decoder = JSONDecoder()
+        let cpuBudget = Double(configuration.resourceLimits.cpuSeconds) / 2
+        while let line = readLine(strippingNewline: true) {
+            let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8))
+            let result: Result<ProbeOutput, ProbeError>
+            if let request {
+                result = answer(request, limits: configuration.probeLimits)
+            } else {
+                result = .failure(ProbeError(reason: .internal, path: "",
+                                             message: "probe worker: the request line is not valid JSON"))
+            }
+            let retiring = WorkerResourceLimits.cpuSecondsUsed() > cpuBudget
+            let response = WorkerResponse(id: request?.id, result: result, retiring: retiring)
+            guard var bytes = try? encoder.encode(response) else { return 70 }
+            bytes.append(UInt8(ascii: "\n"))
+            do {
+                try write(all: bytes, to: replies)
+            } catch {
+                return 70
+            }
+            if retiring { return 0 }
+        }
+        return 0
+    }
+
+    /// Runs one request. The prober checks the path again before it opens it, since the file may
+    /// have changed since the parent looked.
+    static func answer(_ request: WorkerRequest, limits: ProbeLimits) -> Result<ProbeOutput, ProbeError> {
+        do throws(ProbeError) {
+            switch request.kind {
+            case .probe:
+                return .success(.record(try Prober.probe(path: request.path, limits: limits, forceScan: request.forceScan)))
+            case .packets:
+                return .success(.packets(try Prober.packets(path: request.path, limits: limits)))
+            case .frames:
+                return .success(.frames(try Prober.frames(path: request.path, limits: limits)))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func write(all bytes: Data, to descriptor: Int32) throws(SystemCallFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try SystemCall.check("write") {
+                bytes.withUnsafeBytes { buffer in
+                    Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                }
+            }
+            offset += written
+        }
+    }
+}
