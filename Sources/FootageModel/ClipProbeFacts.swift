@@ -28,3 +28,37 @@ public struct ClipProbeFacts: Sendable, Hashable, Codable {
     /// The time base of stored durations: microseconds.
     public static let durationTimeBase = Rational(1, 1_000_000)
 }
+
+extension ClipProbeFacts {
+    /// The key facts of a probe record: container name, container duration, the primary video
+    /// stream's codec, size and average frame rate, the primary audio codec, `creation_time`.
+    public init(record: ProbeRecord) {
+        let video = record.primaryVideoStream
+        let audio = record.primaryAudioStream
+        let rate = video.flatMap { $0.avgFrameRate.numerator > 0 && $0.avgFrameRate.denominator > 0 ? $0.avgFrameRate : nil }
+        self.init(
+            container: record.format.formatName,
+            duration: record.format.duration.flatMap(Self.microseconds).map {
+                MediaTime(pts: $0, timeBase: Self.durationTimeBase)
+            },
+            videoCodec: video?.codecName, width: video?.width, height: video?.height,
+            frameRate: rate, audioCodec: audio?.codecName,
+            creationTime: record.format.tags?["creation_time"] ?? video?.tags?["creation_time"])
+    }
+
+    /// Parses ffprobe's decimal seconds (`"9.000000"`) into whole microseconds, exactly.
+    static func microseconds(_ text: String) -> Int64? {
+        let negative = text.hasPrefix("-")
+        let body = negative ? text.dropFirst() : Substring(text)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = String(parts[1].prefix(6))
+            guard digits.allSatisfy(\.isNumber) else { return nil }
+            fraction = Int64(digits + String(repeating: "0", count: 6 - digits.count)) ?? 0
+        }
+        let value = whole * 1_000_000 + fraction
+        return negative ? -value : value
+    }
+}

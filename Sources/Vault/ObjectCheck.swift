@@ -19,6 +19,13 @@ public struct ObjectCheck: Sendable, Hashable {
     public var actualSize: Int64?
     /// Why the file could not be read, for `unreadable`.
     public var problem: String?
+
+    public init(state: State, actualDigest: SHA256Digest? = nil, actualSize: Int64? = nil, problem: String? = nil) {
+        self.state = state
+        self.actualDigest = actualDigest
+        self.actualSize = actualSize
+        self.problem = problem
+    }
 }
 
 extension Vault {
