@@ -42,6 +42,17 @@ public struct ClipFileName: Sendable, Hashable, Codable, CustomStringConvertible
 
     public var description: String { escaped }
 
+    /// Text made safe for a terminal without the full escaping: control characters and
+    /// bidirectional overrides become `\xNN`, everything else (backslashes included) is kept.
+    /// For showing text that is already an escaped form, such as JSON.
+    public static func terminalSafe(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            out += scalar == "\\" ? "\\" : escape(scalar)
+        }
+        return out
+    }
+
     /// The bytes as UTF-8 if they are valid, for callers that must pass a `String` path on.
     public var utf8String: String? { String(validating: bytes, as: UTF8.self) }
 

@@ -1,7 +1,7 @@
 import Glibc
 
 /// The kind of a directory entry, as `lstat` reports it (symlinks are not followed).
-public enum FileKind: String, Sendable, Hashable, Codable {
+public enum FileKind: String, Sendable, Hashable, Codable, CustomStringConvertible {
     case regular, directory, symlink, fifo, characterDevice, blockDevice, socket, unknown
 
     init(mode: mode_t) {
@@ -16,6 +16,9 @@ public enum FileKind: String, Sendable, Hashable, Codable {
         default: self = .unknown
         }
     }
+
+    /// The kind in words, with an article ("a FIFO").
+    public var description: String { withArticle }
 
     var withArticle: String {
         switch self {

@@ -11,6 +11,12 @@ struct Footage: AsyncParsableCommand {
         subcommands: [
             Probe.self,
             ProbeWorkerCommand.self,
+            Init.self,
+            Register.self,
+            Clips.self,
+            Show.self,
+            Provenance.self,
+            Verify.self,
         ]
     )
 }
