@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport"],
+            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
