@@ -7,6 +7,10 @@ CREATE TABLE clips (
     in_vault INTEGER NOT NULL CHECK (in_vault IN (0, 1)),
     in_place_path BLOB,
     registered_at TEXT NOT NULL,
+    listed_source TEXT NOT NULL,
+    listed_name BLOB NOT NULL,
+    listed_duration_us INTEGER,
+    listed_probe_failure TEXT,
     CHECK (in_vault = 1 OR in_place_path IS NOT NULL)
 ) STRICT;
 

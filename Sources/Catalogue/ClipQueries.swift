@@ -53,11 +53,8 @@ extension Catalogue {
         try read { db in
             var summaries: [ClipSummary] = []
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT c.digest, c.size, p.duration_us, p.failure_reason, col.source_url, col.original_name
-                FROM clips c
-                JOIN collections col ON col.id = (SELECT min(id) FROM collections WHERE clip_id = c.id)
-                LEFT JOIN probes p ON p.id = (SELECT max(id) FROM probes WHERE clip_id = c.id)
-                ORDER BY c.id
+                SELECT digest, size, listed_duration_us, listed_probe_failure, listed_source, listed_name
+                FROM clips ORDER BY id
                 """)
             while let row = try cursor.next() {
                 let micros: Int64? = row[2]

@@ -50,9 +50,11 @@ extension Catalogue {
             clipID = existing["id"]
         } else {
             try db.execute(sql: """
-                INSERT INTO clips (digest, size, in_vault, in_place_path, registered_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO clips (digest, size, in_vault, in_place_path, registered_at, listed_source, listed_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [record.digest.hex, record.size, record.copied,
-                                 record.copied ? nil : record.inPlacePath.map { Data($0) }, collection.recordedAt])
+                                 record.copied ? nil : record.inPlacePath.map { Data($0) }, collection.recordedAt,
+                                 collection.sourceURL, Data(collection.originalName.bytes)])
             clipID = db.lastInsertedRowID
         }
         let versions = try Self.detailsJSON(collection.libraryVersions)
@@ -95,6 +97,9 @@ extension Catalogue {
                              facts?.videoCodec, facts?.width, facts?.height, facts?.frameRate?.description,
                              facts?.audioCodec, facts?.creationTime, probe.recordJSON,
                              probe.failure?.reason, probe.failure?.message])
+        try db.execute(sql: "UPDATE clips SET listed_duration_us = ?, listed_probe_failure = ? WHERE id = ?",
+                       arguments: [facts?.duration?.rescaled(to: ClipProbeFacts.durationTimeBase).pts,
+                                   probe.failure?.reason, clipID])
         let details: ProbeDetails = probe.failure.map { ProbeDetails(outcome: "failed", reason: $0.reason, message: $0.message) }
             ?? ProbeDetails(outcome: "probed", reason: nil, message: nil)
         _ = try appendEvent(db, action: .probed, clipID: clipID, details: try Self.detailsJSON(details))

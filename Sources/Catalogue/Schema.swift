@@ -12,6 +12,9 @@ enum Schema {
         return migrator
     }
 
+    /// `clips.listed_*` repeat the first collection's source and name and the latest probe's
+    /// duration or failure, so that listing 100,000 clips is one table scan; they are written in
+    /// the same transaction as the rows they repeat.
     static let version1 = """
         CREATE TABLE clips (
             id INTEGER PRIMARY KEY,
@@ -20,6 +23,10 @@ enum Schema {
             in_vault INTEGER NOT NULL CHECK (in_vault IN (0, 1)),
             in_place_path BLOB,
             registered_at TEXT NOT NULL,
+            listed_source TEXT NOT NULL,
+            listed_name BLOB NOT NULL,
+            listed_duration_us INTEGER,
+            listed_probe_failure TEXT,
             CHECK (in_vault = 1 OR in_place_path IS NOT NULL)
         ) STRICT;
         CREATE TABLE collections (
