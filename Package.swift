@@ -32,9 +32,10 @@ let package = Package(
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        .target(name: "CVaultShim"),
         .target(
             name: "Vault",
-            dependencies: ["FootageModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["FootageModel", "CVaultShim", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

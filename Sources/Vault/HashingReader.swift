@@ -1,3 +1,4 @@
+import CVaultShim
 import FootageModel
 import Glibc
 
@@ -30,6 +31,9 @@ struct HashingReader {
             stream.update(chunk)
             if let destination {
                 try SystemCall.writeAll(destination, chunk, destinationPath)
+                // Start writing this chunk to disk now, so the closing fsync overlaps the reading.
+                // Only a hint: a failure here shows up again, and is reported, at that fsync.
+                _ = vault_start_writeback(destination, total, Int64(count))
             }
             total += Int64(count)
             progress?(Int64(count))
