@@ -1,6 +1,7 @@
 public import FootageModel
 public import Vault
 import Foundation
+import Synchronization
 
 /// Probes one file (by path) and returns its record or why it could not be probed. The command
 /// line passes the isolated worker pool; tests pass the in-process prober.
@@ -56,6 +57,22 @@ public struct RegistrationFailure: Sendable, Hashable, Error, CustomStringConver
     }
 }
 
+/// Files read and probed, waiting for the writer.
+private final class Inbox: Sendable {
+    private let waiting = Mutex<[(Int, Registrar.Prepared)]>([])
+
+    func put(_ index: Int, _ prepared: Registrar.Prepared) {
+        waiting.withLock { $0.append((index, prepared)) }
+    }
+
+    func takeAll() -> [(Int, Registrar.Prepared)] {
+        waiting.withLock { list in
+            defer { list.removeAll() }
+            return list
+        }
+    }
+}
+
 /// What the collector says about a batch of files.
 public struct RegistrationRequest: Sendable {
     public var sourceURL: String
@@ -106,21 +123,40 @@ public struct Registrar: Sendable {
         var versions = request.libraryVersions
         versions["sqlite"] = (try? catalogue.sqliteVersion()) ?? "unknown"
         let fixed = versions
-        await withTaskGroup(of: (Int, Prepared).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < items.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, await self.prepare(items[index], request: request, versions: fixed, progress: progress)) }
+        // Readers hand finished files to one writer through `inbox`; the writer commits whatever
+        // has gathered since its last commit in one transaction (group commit), then reports.
+        let inbox = Inbox()
+        let (signals, signal) = AsyncStream<Void>.makeStream()
+        let concurrency = self.concurrency
+        await withTaskGroup(of: Void.self) { outer in
+            outer.addTask {
+                await withTaskGroup(of: Void.self) { group in
+                    var next = 0
+                    func startNext() {
+                        guard next < items.count else { return }
+                        let index = next
+                        next += 1
+                        group.addTask {
+                            let prepared = await self.prepare(items[index], request: request, versions: fixed, progress: progress)
+                            inbox.put(index, prepared)
+                            signal.yield()
+                        }
+                    }
+                    for _ in 0..<concurrency { startNext() }
+                    while await group.next() != nil { startNext() }
+                }
+                signal.finish()
             }
-            for _ in 0..<concurrency { startNext() }
-            while let (index, prepared) = await group.next() {
-                let result = settle(prepared, path: items[index].path)
-                results[index] = result
-                report(result)
-                startNext()
+            var settledCount = 0
+            for await _ in signals {
+                for (index, result) in settle(inbox.takeAll(), items: items) {
+                    report(result)
+                    results[index] = result
+                    settledCount += 1
+                }
+                if settledCount == items.count { break }
             }
+            await outer.waitForAll()
         }
         withExtendedLifetime(lock) {}
         return results.enumerated().map { index, result in
@@ -130,7 +166,7 @@ public struct Registrar: Sendable {
     }
 
     /// A file read and probed, waiting for the writer.
-    private enum Prepared: Sendable {
+    fileprivate enum Prepared: Sendable {
         case record(RegistrationRecord)
         case skipped(FileKind)
         case failed(RegistrationFailure)
@@ -174,23 +210,42 @@ public struct Registrar: Sendable {
                                           collection: collection, probe: probe))
     }
 
-    private func settle(_ prepared: Prepared, path: [UInt8]) -> RegistrationResult {
-        let name = ClipFileName(bytes: path)
-        switch prepared {
-        case let .skipped(kind):
-            return RegistrationResult(path: name, outcome: .skipped(kind: kind))
-        case let .failed(failure):
-            return RegistrationResult(path: name, outcome: .failed(failure))
-        case let .record(record):
-            do {
-                let recorded = try catalogue.record([record])
-                return RegistrationResult(path: name, outcome: .registered(
-                    digest: record.digest, size: record.size, newClip: recorded.first?.isNewClip ?? false,
-                    probeFailure: record.probe?.failure))
-            } catch {
-                return RegistrationResult(path: name, outcome: .failed(RegistrationFailure(error)))
+    /// Records a batch of prepared files in one transaction and turns each into its result. If
+    /// the batch cannot be committed, each file is tried alone so that one failure stays one.
+    private func settle(_ batch: [(Int, Prepared)], items: [InputItem]) -> [(Int, RegistrationResult)] {
+        var settled: [(Int, RegistrationResult)] = []
+        var records: [(Int, RegistrationRecord)] = []
+        for (index, prepared) in batch {
+            let name = ClipFileName(bytes: items[index].path)
+            switch prepared {
+            case let .skipped(kind): settled.append((index, RegistrationResult(path: name, outcome: .skipped(kind: kind))))
+            case let .failed(failure): settled.append((index, RegistrationResult(path: name, outcome: .failed(failure))))
+            case let .record(record): records.append((index, record))
             }
         }
+        guard !records.isEmpty else { return settled }
+        if let recorded = try? catalogue.record(records.map(\.1)) {
+            for ((index, record), outcome) in zip(records, recorded) {
+                settled.append((index, registered(record, outcome, path: items[index].path)))
+            }
+            return settled
+        }
+        for (index, record) in records {
+            let name = ClipFileName(bytes: items[index].path)
+            do {
+                let outcome = try catalogue.record([record])
+                settled.append((index, registered(record, outcome.first, path: items[index].path)))
+            } catch {
+                settled.append((index, RegistrationResult(path: name, outcome: .failed(RegistrationFailure(error)))))
+            }
+        }
+        return settled
+    }
+
+    private func registered(_ record: RegistrationRecord, _ outcome: RecordedRegistration?, path: [UInt8]) -> RegistrationResult {
+        RegistrationResult(path: ClipFileName(bytes: path), outcome: .registered(
+            digest: record.digest, size: record.size, newClip: outcome?.isNewClip ?? false,
+            probeFailure: record.probe?.failure))
     }
 
     /// The path made absolute against the working directory, byte for byte.
