@@ -21,6 +21,10 @@ public struct ClipFileName: Sendable, Hashable, Codable, CustomStringConvertible
     /// Printable text: valid UTF-8 other than control characters is kept; a newline is `\n`, a tab
     /// `\t`, a backslash `\\`, and every other control byte or byte that is not valid UTF-8 is `\xNN`.
     public var escaped: String {
+        // Most names are plain printable ASCII: nothing to escape.
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var index = bytes.startIndex
         while index < bytes.endIndex {

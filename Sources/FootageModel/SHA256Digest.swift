@@ -9,6 +9,10 @@ public struct SHA256Digest: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// Accepts exactly 64 hex characters (either case); `nil` otherwise.
     public init?(hex text: String) {
+        if text.utf8.count == 64, text.utf8.allSatisfy(Self.isHexDigit) {
+            self.hex = text
+            return
+        }
         let lower = text.lowercased()
         guard lower.utf8.count == 64, lower.utf8.allSatisfy(Self.isHexDigit) else { return nil }
         self.hex = lower

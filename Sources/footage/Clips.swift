@@ -31,7 +31,7 @@ extension Footage {
                 text += "  "
                 text += clip.duration.map { Show.seconds($0) } ?? (clip.probeFailure.map { "(\($0))" } ?? "-")
                 text += "  \(clip.size)  "
-                text += ClipFileName(clip.sourceURL).escaped
+                text += ClipFileName(bytes: Array(clip.sourceURL.utf8)).escaped
                 text += "  "
                 text += clip.originalName.escaped
                 text += "\n"
