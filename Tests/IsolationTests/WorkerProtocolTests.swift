@@ -40,7 +40,7 @@ struct WorkerProtocolTests {
         #expect(replies.count == 4)
         #expect(replies[0]["id"] as? Int == 1 && replies[0]["record"] != nil)
         #expect(replies[1]["id"] as? Int == 2 && (replies[1]["packets"] as? [Any])?.count == 25)
-        #expect(replies[2]["id"] == nil && replies[2]["error"] != nil)
+        #expect(replies[2]["id"] is NSNull && replies[2]["error"] != nil)
         #expect((replies[3]["error"] as? [String: Any])?["reason"] as? String == "missing_file")
     }
 
