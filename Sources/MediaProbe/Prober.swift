@@ -23,7 +23,7 @@ public enum Prober {
         }
         var timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-        timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+        timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
         record.timeline = timeline
         record.tool = ProbeTool(version: toolVersion, libavformat: LibraryVersions.avformat,
                                 libavcodec: LibraryVersions.avcodec, libavutil: LibraryVersions.avutil,

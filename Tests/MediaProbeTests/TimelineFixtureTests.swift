@@ -119,4 +119,11 @@ import Testing
         #expect(video.seconds == 2)
         #expect(timeline.source == .scan)
     }
+
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
+    func wholeFilesAreNotFlaggedTruncated(_ fixture: FixtureCatalogue.Entry) throws {
+        let (_, timeline) = try Self.timeline(fixture.make)
+        let alarming: Set<TimelineWarning.Kind> = [.truncated, .readError, .corruptPackets, .scanLimitReached]
+        #expect(timeline.warnings.filter { alarming.contains($0.kind) } == [], "\(fixture)")
+    }
 }
