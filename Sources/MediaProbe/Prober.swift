@@ -48,11 +48,7 @@ public enum Prober {
         _ = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
         try findStreamInfo(format, path: path, limits: limits)
-        do {
-            return try FrameScan.run(format, limits: limits)
-        } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
-        }
+        return try FrameScan.run(format, path: path, limits: limits)
     }
 
     /// The `format` and `streams` blocks of an opened container.
