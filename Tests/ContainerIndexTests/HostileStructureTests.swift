@@ -1,3 +1,4 @@
+import FootageModel
 import Foundation
 import MediaProbe
 import Testing

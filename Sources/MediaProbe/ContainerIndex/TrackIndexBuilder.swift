@@ -36,7 +36,6 @@ enum TrackIndexBuilder {
 
         let frameDuration = kind == .video ? nominalFrameDuration(tables) : nil
         var packets: [PacketRecord] = []
-        var discarded: [Int] = []
         packets.reserveCapacity(entries.count)
         for (k, entry) in entries.enumerated() {
             var pts = entry.timestamp
@@ -51,13 +50,12 @@ enum TrackIndexBuilder {
             let pastEnd = entry.position + Int64(entry.size) > fileSize
             packets.append(PacketRecord(streamIndex: streamIndex, pts: pts, dts: entry.timestamp, duration: duration,
                                         size: entry.size, position: entry.position, isKeyframe: entry.isKeyframe,
-                                        isCorrupt: pastEnd))
-            if entry.isDiscarded { discarded.append(k) }
+                                        isCorrupt: pastEnd, isDiscarded: entry.isDiscarded))
         }
         return TrackIndex(streamIndex: streamIndex, trackID: tables.trackID, handler: tables.handler,
                           codecTag: tables.codecTag, timeBase: Rational(1, timescale),
                           mediaDuration: tables.mediaDuration, editList: tables.edits, editStart: startTime,
-                          sampleCount: tables.sampleCount, packets: packets, discardedPackets: discarded,
+                          sampleCount: tables.sampleCount, packets: packets,
                           limitation: limitation)
     }
 
