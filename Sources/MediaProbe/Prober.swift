@@ -7,23 +7,36 @@ public import FootageModel
 public enum Prober {
     /// Probes one file: `format` and `streams` as ffprobe prints them, a `timeline` and a `tool` block.
     ///
-    /// - Parameter forceScan: scan packets even where a container index could answer. The probe
-    ///   scans today in every case; the flag is kept so that callers need not change when an index
-    ///   reader answers first.
+    /// - Parameter forceScan: scan packets even where a container index could answer, and report
+    ///   where the index and the scan disagree. Without it, an MP4/MOV whose own index is complete
+    ///   is not scanned: the timeline comes from its sample tables.
     public static func probe(path: String, limits: ProbeLimits = .default, forceScan: Bool = false,
                              toolVersion: String = ProbeTool.footageVersion) throws(ProbeError) -> ProbeRecord {
         let size = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
         var record = try describe(format, path: path, limits: limits)
-        let scan: PacketScan
-        do {
-            scan = try PacketScan.run(format, limit: limits.maxScanPackets, listing: false)
-        } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
-        }
-        var timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
+        let (index, indexWarnings) = ProbeIndexing.read(path: path, formatName: record.format.formatName)
+        var timeline: Timeline
+        if let index, index.isComplete, !forceScan {
+            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: index.tracks.flatMap(\.packets),
+                                                           source: .containerIndex))
+        } else {
+            let scan: PacketScan
+            do {
+                scan = try PacketScan.run(format, limit: limits.maxScanPackets, listing: false)
+            } catch {
+                throw ProbeError(reason: .corrupt, path: path, failure: error)
+            }
+            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-        timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+            timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+            if let index, !index.isFragmented, !scan.stoppedAtLimit {
+                timeline.warnings += ProbeIndexing.disagreements(index: index, scanned: scan.records)
+            }
+        }
+        timeline.warnings += indexWarnings
+        timeline.hasC2PAManifest = index?.hasC2PAManifest
+        timeline.truncation = index?.truncation
         record.timeline = timeline
         record.tool = ProbeTool(version: toolVersion, libavformat: LibraryVersions.avformat,
                                 libavcodec: LibraryVersions.avcodec, libavutil: LibraryVersions.avutil,
