@@ -113,4 +113,17 @@ import Testing
             #expect(throws: ContainerIndexError.self, "\(type)") { try ContainerIndexReader.read(path: path) }
         }
     }
+
+    @Test func chunkMapPastTheChunkTableIsMalformed() throws {
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(1) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(5) + B.uint32(1) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(4) + B.uint32(1))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "stsc.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("maps samples to chunk 5 but has 1 chunks")
+        }
+    }
 }

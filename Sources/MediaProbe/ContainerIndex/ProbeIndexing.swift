@@ -20,7 +20,8 @@ enum ProbeIndexing {
         var byStream: [Int: [PacketRecord]] = [:]
         for packet in scanned { byStream[packet.streamIndex, default: []].append(packet) }
         var warnings: [TimelineWarning] = []
-        for track in index.tracks {
+        // A track whose layout the index does not reproduce has nothing to compare.
+        for track in index.tracks where track.limitation == nil {
             let fromScan = byStream[track.streamIndex] ?? []
             let fromIndex = track.packets
             let common = min(fromIndex.count, fromScan.count)

@@ -9,7 +9,12 @@ enum TrackIndexBuilder {
         case "soun": .audio
         default: .other
         }
-        let timescale = Int64(tables.timescale == 0 ? 1 : tables.timescale)
+        if let last = tables.sampleToChunk.last, Int(last.firstChunk) > tables.chunkOffsets.count {
+            // The demuxer refuses the whole file here, so an index of it would mean nothing.
+            throw .malformed(path: path, reason: "track \(tables.trackID) maps samples to chunk \(last.firstChunk) but has \(tables.chunkOffsets.count) chunks")
+        }
+        // libavformat falls back to the movie timescale, then to 1.
+        let timescale = Int64(tables.timescale != 0 ? tables.timescale : movieTimescale != 0 ? movieTimescale : 1)
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
         var entries = limitation == nil
@@ -70,9 +75,6 @@ enum TrackIndexBuilder {
         if tables.sampleToChunk.contains(where: { $0.firstChunk == 0 }) ||
             zip(tables.sampleToChunk, tables.sampleToChunk.dropFirst()).contains(where: { $0.firstChunk >= $1.firstChunk }) {
             return "the sample-to-chunk table is out of order"
-        }
-        if tables.sampleCount > 0 && tables.timescale == 0 {
-            return "the media header gives no timescale"
         }
         return nil
     }
