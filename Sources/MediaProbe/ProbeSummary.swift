@@ -23,6 +23,11 @@ public enum ProbeSummary {
         if let created = format.tags?["creation_time"] {
             lines.append("  creation_time: \(created) (as written: may mark the start or the end of recording, and may be UTC or local time)")
         }
+        if let location = record.timeline?.location {
+            var line = "  location: \(location.written) (latitude \(location.latitude), longitude \(location.longitude)"
+            if let altitude = location.altitude { line += ", altitude \(altitude) m" }
+            lines.append(line + ")")
+        }
         for warning in record.timeline?.warnings ?? [] { lines.append("  warning: \(warning.message)") }
         return lines.joined(separator: "\n")
     }
