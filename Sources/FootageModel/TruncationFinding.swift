@@ -15,18 +15,29 @@ public struct TruncationFinding: Sendable, Hashable, Codable {
     public struct MissingSamples: Sendable, Hashable, Codable {
         public var streamIndex: Int
         public var count: Int
-        /// The earliest presentation time among the missing samples.
-        public var from: MediaTime?
+        /// The earliest presentation timestamp among the missing samples, in `timeBase`.
+        public var fromPTS: Int64?
+        public var timeBase: Rational
+        /// `fromPTS` in seconds, for display.
+        public var fromSeconds: Double?
 
-        public init(streamIndex: Int, count: Int, from: MediaTime?) {
+        public init(streamIndex: Int, count: Int, from: MediaTime?, timeBase: Rational) {
             self.streamIndex = streamIndex
             self.count = count
-            self.from = from
+            self.fromPTS = from?.rescaled(to: timeBase).pts
+            self.timeBase = timeBase
+            self.fromSeconds = from?.seconds
         }
+
+        /// The earliest missing presentation time.
+        public var from: MediaTime? { fromPTS.map { MediaTime(pts: $0, timeBase: timeBase) } }
 
         enum CodingKeys: String, CodingKey {
             case streamIndex = "stream_index"
-            case count, from
+            case count
+            case fromPTS = "from_pts"
+            case timeBase = "time_base"
+            case fromSeconds = "from_seconds"
         }
     }
 

@@ -30,7 +30,9 @@ import Testing
         let bytes = try Data(contentsOf: full)
         let cut = FileManager.default.temporaryDirectory.appendingPathComponent("probe-cut-\(UUID().uuidString).mp4")
         try bytes.prefix(bytes.count / 2).write(to: cut)
-        let timeline = try #require(try Prober.probe(path: cut.path).timeline)
+        let record = try Prober.probe(path: cut.path)
+        let timeline = try #require(record.timeline)
+        try Self.expectValidAgainstSchema(record)
         #expect(timeline.source == .scan)
         let truncation = try #require(timeline.truncation)
         #expect(truncation.kind == .samplesPastEnd)
@@ -41,13 +43,32 @@ import Testing
         #expect(disagreement.message.contains("the index lists 100 packets"))
     }
 
+    /// Validates with Python's `jsonschema` against `Schemas/probe.schema.json`.
+    static func expectValidAgainstSchema(_ record: ProbeRecord) throws {
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Schemas/probe.schema.json")
+        let document = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString).json")
+        try JSONEncoder().encode(record).write(to: document)
+        defer { try? FileManager.default.removeItem(at: document) }
+        let script = """
+        import json, sys, jsonschema
+        validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+        for error in validator.iter_errors(json.load(open(sys.argv[2]))):
+            print(list(error.absolute_path), error.message)
+        """
+        let output = try Fixtures.run("python3", ["-c", script, schema.path, document.path])
+        #expect(output.isEmpty, "\(String(decoding: output, as: UTF8.self))")
+    }
+
     @Test func c2paFlagReachesTheTimeline() throws {
         let source = try IndexFixture.bFrames.make()
         let userType: [UInt8] = [0xD8, 0xFE, 0xC3, 0xD6, 0x1B, 0x0E, 0x48, 0x3C,
                                  0x92, 0x97, 0x58, 0x28, 0x87, 0x7E, 0xC4, 0x81]
         let box = CraftedBoxes.uint32(UInt32(24 + 4)) + Array("uuid".utf8) + userType + [1, 2, 3, 4]
         let path = try CraftedBoxes.write(Array(try Data(contentsOf: source)) + box, name: "c2pa-probe.mp4")
-        let timeline = try #require(try Prober.probe(path: path).timeline)
+        let record = try Prober.probe(path: path)
+        try Self.expectValidAgainstSchema(record)
+        let timeline = try #require(record.timeline)
         #expect(timeline.hasC2PAManifest == true)
         #expect(timeline.source == .containerIndex)
     }
