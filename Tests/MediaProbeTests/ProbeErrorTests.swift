@@ -115,8 +115,9 @@ import Testing
         #expect(error.message.contains(url.path))
     }
 
-    @Test func nameWithAColonIsAFileNotAProtocol() throws {
-        let url = try Self.scratch("http:clip.mp4")
+    @Test(arguments: ["http:clip.mp4", "concat:clip.mp4", "what?#%20.mp4", "subtitles=clip.mp4"])
+    func namesThatLookLikeURLsAreFiles(_ name: String) throws {
+        let url = try Self.scratch(name)
         try FileManager.default.copyItem(at: h264Clip(), to: url)
         let record = try Prober.probe(path: url.path)
         #expect(record.format.filename == url.path)

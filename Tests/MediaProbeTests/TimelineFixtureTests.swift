@@ -127,4 +127,13 @@ import Testing
         let alarming: Set<TimelineWarning.Kind> = [.truncated, .readError, .corruptPackets, .scanLimitReached]
         #expect(timeline.warnings.filter { alarming.contains($0.kind) } == [], "\(fixture)")
     }
+
+    @Test func coverArtIsNotPartOfThePresentation() throws {
+        let (record, timeline) = try Self.timeline(FixtureCatalogue.mp3WithCoverArt)
+        #expect(record.primaryVideoStream == nil)
+        #expect(record.streams.contains { $0.disposition["attached_pic"] == 1 })
+        let origin = try #require(timeline.playerOrigin)
+        #expect(origin.streamIndex == record.primaryAudioStream?.index)
+        #expect(!timeline.streams.contains { $0.variableFrameRate })
+    }
 }
