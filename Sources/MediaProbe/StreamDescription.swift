@@ -144,22 +144,7 @@ enum StreamDescription {
 
     private static func sideData(_ stream: AVStream) -> [ProbeSideData]? {
         guard stream.nb_side_data > 0, let list = stream.side_data else { return nil }
-        var result: [ProbeSideData] = []
-        for index in 0..<Int(stream.nb_side_data) {
-            let entry = list[index]
-            var item = ProbeSideData(sideDataType: FFprobeText.string(av_packet_side_data_name(entry.type)) ?? "unknown")
-            if entry.type == AV_PKT_DATA_DISPLAYMATRIX, entry.size >= 36, let data = entry.data {
-                let matrix = UnsafeRawPointer(data)
-                let values = (0..<9).map { matrix.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self) }
-                item.displaymatrix = displayMatrixText(values)
-                let degrees = values.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { av_display_rotation_get($0) } ?? .nan
-                }
-                if degrees.isFinite { item.rotation = Int(degrees) }
-            }
-            result.append(item)
-        }
-        return result
+        return (0..<Int(stream.nb_side_data)).map { SideDataDescription.read(list[$0]) }
     }
 
     /// ffprobe's layout: three rows `%08x: ` followed by three ` %11d` values, each row ending in a newline.

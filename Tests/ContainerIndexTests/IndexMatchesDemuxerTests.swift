@@ -6,7 +6,7 @@ import Testing
 
 /// Fixtures whose sample tables exercise what the demuxer does with them.
 enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case bFrames, quickTime, aacAudio, editList, variableFrameRate, fastStart
+    case bFrames, quickTime, aacAudio, editList, variableFrameRate, fastStart, negativeCompositionOffsets
 
     var testDescription: String { rawValue }
 
@@ -29,6 +29,10 @@ enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
             // Every frame for the first second, then every third: 25 fps, then 8.33 fps.
             return try Fixtures.make("index-vfr.mp4", video + ["-vf", "select='lt(n\\,25)+not(mod(n\\,3))'",
                                                               "-fps_mode", "vfr"] + x264)
+        case .negativeCompositionOffsets:
+            // Version 1 'ctts' with signed offsets, and no edit list to hide them.
+            return try Fixtures.make("index-negcts.mp4", video + x264 + ["-movflags", "+negative_cts_offsets",
+                                                                        "-use_editlist", "0"])
         case .fastStart:
             return try Fixtures.make("index-faststart.mp4", video + tone + x264 + ["-c:a", "aac", "-movflags", "+faststart"])
         }
@@ -45,15 +49,40 @@ enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
         #expect(index.tracks.map(\.streamIndex) == oracle.keys.sorted())
         for track in index.tracks {
             let expected = oracle[track.streamIndex] ?? []
-            let discarded = Set(track.discardedPackets)
-            let ours = track.packets.enumerated().map { i, p in
+            let ours = track.packets.map { p in
                 OraclePacket(pts: p.pts, dts: p.dts, duration: p.duration, size: p.size, position: p.position,
-                             isKeyframe: p.isKeyframe, isDiscarded: discarded.contains(i))
+                             isKeyframe: p.isKeyframe, isDiscarded: p.isDiscarded)
             }
             #expect(ours.count == expected.count, "stream \(track.streamIndex) packet count")
             let firstDifference = zip(ours, expected).enumerated().first { $0.element.0 != $0.element.1 }
             #expect(firstDifference == nil,
                     "stream \(track.streamIndex) packet \(firstDifference?.offset ?? -1): ours \(firstDifference.map { "\($0.element.0)" } ?? "") ffprobe \(firstDifference.map { "\($0.element.1)" } ?? "")")
         }
+    }
+}
+
+@Suite struct KeyframeTimesTests {
+    @Test(arguments: IndexFixture.allCases.filter { $0 != .aacAudio })
+    func keyframeTimesMatchDecodedKeyframes(_ fixture: IndexFixture) throws {
+        let url = try fixture.make()
+        let index = try #require(try ContainerIndexReader.read(path: url.path))
+        let video = try #require(index.tracks.first { $0.handler == "vide" })
+        let ours = video.keyframeTimes.sorted().map { String(format: "%.6f", $0.seconds) }
+        let decoded = try FFprobeOracle.keyframeTimes(url)
+        #expect(!ours.isEmpty)
+        #expect(ours == decoded)
+    }
+
+    @Test func keyframesFollowTheGOPTheEncoderWasGiven() throws {
+        // 3 s at 25 fps with a keyframe at most every 12 frames: at least 7 keyframes, the first at 0.
+        let index = try #require(try ContainerIndexReader.read(path: IndexFixture.bFrames.make().path))
+        let video = try #require(index.tracks.first)
+        #expect(video.handler == "vide")
+        #expect(video.timeBase == Rational(1, 12800))
+        #expect(video.packets.count == 75)
+        let times = video.keyframeTimes
+        #expect(times.first?.pts == 0)
+        #expect(times.count >= 7)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $1.pts - $0.pts <= 12 * 512 })
     }
 }

@@ -15,7 +15,7 @@ import Testing
         return try #require(JSONComparison.decode(data) as? [String: Any])
     }
 
-    @Test(arguments: FixtureCatalogue.all)
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
     func formatAndStreamsAgree(_ fixture: FixtureCatalogue.Entry) throws {
         let path = try fixture.make().path
         let record = try Prober.probe(path: path)
@@ -28,7 +28,7 @@ import Testing
         #expect(record.streams.count == streams.count)
     }
 
-    @Test(arguments: FixtureCatalogue.all)
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
     func packetsAgree(_ fixture: FixtureCatalogue.Entry) throws {
         let path = try fixture.make().path
         let packets = try Prober.packets(path: path)

@@ -100,7 +100,8 @@ public enum ContainerIndexReader {
             guard !lost.isEmpty else { continue }
             let earliest = lost.compactMap(\.pts).min()
             missing.append(.init(streamIndex: track.streamIndex, count: lost.count,
-                                 from: earliest.map { MediaTime(pts: $0, timeBase: track.timeBase) }))
+                                 from: earliest.map { MediaTime(pts: $0, timeBase: track.timeBase) },
+                                 timeBase: track.timeBase))
             for packet in lost {
                 if let position = packet.position { indexEnd = max(indexEnd, position + Int64(packet.size)) }
             }

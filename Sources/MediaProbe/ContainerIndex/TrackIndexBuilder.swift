@@ -9,7 +9,12 @@ enum TrackIndexBuilder {
         case "soun": .audio
         default: .other
         }
-        let timescale = Int64(tables.timescale == 0 ? 1 : tables.timescale)
+        if let last = tables.sampleToChunk.last, Int(last.firstChunk) > tables.chunkOffsets.count {
+            // The demuxer refuses the whole file here, so an index of it would mean nothing.
+            throw .malformed(path: path, reason: "track \(tables.trackID) maps samples to chunk \(last.firstChunk) but has \(tables.chunkOffsets.count) chunks")
+        }
+        // libavformat falls back to the movie timescale, then to 1.
+        let timescale = Int64(tables.timescale != 0 ? tables.timescale : movieTimescale != 0 ? movieTimescale : 1)
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
         var entries = limitation == nil
@@ -36,7 +41,6 @@ enum TrackIndexBuilder {
 
         let frameDuration = kind == .video ? nominalFrameDuration(tables) : nil
         var packets: [PacketRecord] = []
-        var discarded: [Int] = []
         packets.reserveCapacity(entries.count)
         for (k, entry) in entries.enumerated() {
             var pts = entry.timestamp
@@ -51,13 +55,12 @@ enum TrackIndexBuilder {
             let pastEnd = entry.position + Int64(entry.size) > fileSize
             packets.append(PacketRecord(streamIndex: streamIndex, pts: pts, dts: entry.timestamp, duration: duration,
                                         size: entry.size, position: entry.position, isKeyframe: entry.isKeyframe,
-                                        isCorrupt: pastEnd))
-            if entry.isDiscarded { discarded.append(k) }
+                                        isCorrupt: pastEnd, isDiscarded: entry.isDiscarded))
         }
         return TrackIndex(streamIndex: streamIndex, trackID: tables.trackID, handler: tables.handler,
                           codecTag: tables.codecTag, timeBase: Rational(1, timescale),
                           mediaDuration: tables.mediaDuration, editList: tables.edits, editStart: startTime,
-                          sampleCount: tables.sampleCount, packets: packets, discardedPackets: discarded,
+                          sampleCount: tables.sampleCount, packets: packets,
                           limitation: limitation)
     }
 
@@ -72,9 +75,6 @@ enum TrackIndexBuilder {
         if tables.sampleToChunk.contains(where: { $0.firstChunk == 0 }) ||
             zip(tables.sampleToChunk, tables.sampleToChunk.dropFirst()).contains(where: { $0.firstChunk >= $1.firstChunk }) {
             return "the sample-to-chunk table is out of order"
-        }
-        if tables.sampleCount > 0 && tables.timescale == 0 {
-            return "the media header gives no timescale"
         }
         return nil
     }

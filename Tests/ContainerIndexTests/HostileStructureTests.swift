@@ -1,0 +1,129 @@
+import FootageModel
+import Foundation
+import MediaProbe
+import Testing
+
+/// Damaged or lying box structures: each gives a clear error or a finding, never a crash or an
+/// allocation sized by an untrusted count.
+@Suite struct HostileStructureTests {
+    typealias B = CraftedBoxes
+
+    @Test func notISOMediaIsNil() throws {
+        let path = try B.write(Array("#EXTM3U\nsegment.ts\n".utf8), name: "playlist.mp4")
+        #expect(try ContainerIndexReader.read(path: path) == nil)
+        let empty = try B.write([], name: "empty.mp4")
+        #expect(try ContainerIndexReader.read(path: empty) == nil)
+    }
+
+    @Test func missingFileNamesTheFile() {
+        #expect {
+            _ = try ContainerIndexReader.read(path: "/nonexistent/clip.mp4")
+        } throws: { error in
+            "\(error)" == "open failed for /nonexistent/clip.mp4: No such file or directory"
+        }
+    }
+
+    @Test func sizeZeroRunsToTheEndOfTheFile() throws {
+        let mdat = B.uint32(0) + Array("mdat".utf8) + [UInt8](repeating: 7, count: 100)
+        let path = try B.write(B.fileType + mdat, name: "size0.mp4")
+        let index = try #require(try ContainerIndexReader.read(path: path))
+        #expect(index.topLevelBoxes.last?.size == 108)
+        #expect(index.truncation?.kind == .movieBoxMissing)
+    }
+
+    @Test func topLevelBoxPastEndOfFileIsATruncation() throws {
+        let mdat = B.uint32(1_000_000) + Array("mdat".utf8) + [UInt8](repeating: 7, count: 100)
+        let path = try B.write(B.fileType + mdat, name: "pastend.mp4")
+        let index = try #require(try ContainerIndexReader.read(path: path))
+        let truncation = try #require(index.truncation)
+        #expect(truncation.declaredEnd == Int64(B.fileType.count) + 1_000_000)
+        #expect(truncation.fileSize == Int64(B.fileType.count + 108))
+    }
+
+    @Test func childBoxPastItsParentIsMalformed() throws {
+        var movie = B.movie(sampleTable: [])
+        // Make the 'mvhd' (first child of 'moov') claim far more than the 'moov' holds.
+        movie.replaceSubrange(8..<12, with: B.uint32(100_000))
+        let path = try B.write(B.fileType + movie, name: "childpast.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("'mvhd' box at offset 36 declares 100000 bytes but its parent ends at")
+                && "\(error)".contains(path)
+        }
+    }
+
+    @Test func sixtyFourBitSizeOverflowIsMalformed() throws {
+        let huge = B.uint32(1) + Array("mdat".utf8) + B.uint64(UInt64.max - 15) + [0, 0, 0, 0]
+        let path = try B.write(B.fileType + huge, name: "size64.mp4")
+        #expect(throws: ContainerIndexError.self) { try ContainerIndexReader.read(path: path) }
+        let wraps = B.uint32(1) + Array("mdat".utf8) + B.uint64(UInt64(Int64.max)) + [0, 0, 0, 0]
+        let second = try B.write(B.fileType + wraps, name: "size64wrap.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: second)
+        } throws: { error in
+            "\(error)".contains("ending beyond any file")
+        }
+    }
+
+    @Test func impossibleSmallSizeIsMalformed() throws {
+        let path = try B.write(B.fileType + B.uint32(4) + Array("free".utf8), name: "size4.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("declares an impossible size of 4 bytes")
+        }
+    }
+
+    @Test func sampleSizeCountBeyondTheBytesIsRefused() throws {
+        // stsz: variable sizes, 2^31 entries, 8 bytes of table.
+        let stsz = B.fullBox("stsz", B.uint32(0) + B.uint32(1 << 31) + B.uint32(10) + B.uint32(10))
+        let path = try B.write(B.fileType + B.movie(sampleTable: stsz), name: "stsz.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("'stsz' box declares 2147483648 entries but holds bytes for 2")
+        }
+    }
+
+    @Test func constantSizeCountBeyondTheChunksIsRefused() throws {
+        // A constant sample size needs no table, so 2^31 samples fit in 20 bytes of 'stsz':
+        // the count must be checked against what the chunks can hold.
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(1 << 31) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(4) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(1) + B.uint32(1 << 31))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "stszconst.mp4")
+        #expect(throws: ContainerIndexError.self) { try ContainerIndexReader.read(path: path) }
+    }
+
+    @Test func deepNestingIsNotFollowed() throws {
+        var nested = B.box("free", [])
+        for _ in 0..<1000 { nested = B.box("trak", nested) }
+        let path = try B.write(B.fileType + B.box("moov", nested), name: "deep.mp4")
+        let index = try #require(try ContainerIndexReader.read(path: path))
+        #expect(index.tracks.count == 1)
+        #expect(index.tracks[0].packets.isEmpty)
+    }
+
+    @Test func entryCountsAreCheckedInEveryTable() throws {
+        for type in ["stts", "ctts", "stss", "stsc", "stco", "co64"] {
+            let table = B.fullBox(type, B.uint32(0x7FFF_FFFF) + B.uint32(1))
+            let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "\(type).mp4")
+            #expect(throws: ContainerIndexError.self, "\(type)") { try ContainerIndexReader.read(path: path) }
+        }
+    }
+
+    @Test func chunkMapPastTheChunkTableIsMalformed() throws {
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(1) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(5) + B.uint32(1) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(4) + B.uint32(1))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "stsc.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("maps samples to chunk 5 but has 1 chunks")
+        }
+    }
+}
