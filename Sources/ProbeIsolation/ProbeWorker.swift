@@ -16,6 +16,7 @@ public enum ProbeWorker {
         } catch {
             return 70
         }
+        watchParent()
         // FFmpeg's own log is noise here: every failure comes back as a ProbeError.
         av_log_set_level(AV_LOG_QUIET)
         // Keep the reply channel private and point fd 1 at stderr, so that nothing but replies
@@ -61,6 +62,16 @@ public enum ProbeWorker {
             return WorkerReply.line(id: id, retiring: retiring, key: "frames", payload: try encoder.encode(frames))
         case .failure(let error):
             return WorkerReply.line(id: id, retiring: retiring, key: "error", payload: try encoder.encode(error))
+        }
+    }
+
+    /// Exits the worker within a second of its parent ending, even in the middle of a long decode,
+    /// so that no worker outlives the `footage` that started it.
+    private static func watchParent() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            _exit(0)
         }
     }
 
