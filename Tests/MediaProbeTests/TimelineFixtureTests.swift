@@ -136,4 +136,15 @@ import Testing
         #expect(origin.streamIndex == record.primaryAudioStream?.index)
         #expect(!timeline.streams.contains { $0.variableFrameRate })
     }
+
+    @Test func appleKeysGiveTheWindowWithItsZoneAndTheLocationWithAltitude() throws {
+        let (_, timeline) = try Self.timeline(FixtureCatalogue.appleMetadataMOV)
+        let window = try #require(timeline.creationTime)
+        #expect(window.written == FixtureCatalogue.appleCreationDate)
+        #expect(window.hasZone && window.utcOffsetSeconds == 7200)
+        #expect(window.ifStart.start.iso8601.hasPrefix("2024-03-01T10:00:00"))
+        let location = try #require(timeline.location)
+        #expect(location.written == FixtureCatalogue.appleLocation)
+        #expect(location.altitude == 152.3)
+    }
 }
