@@ -97,6 +97,20 @@ import Testing
         #expect(throws: ContainerIndexError.self) { try ContainerIndexReader.read(path: path) }
     }
 
+    @Test func constantSizeCountBeyondTheFileIsRefused() throws {
+        // Five million one-byte samples in one chunk would fit the chunk map, but not this file.
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(5_000_000) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(0x7FFF_FFFF) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(1) + B.uint32(5_000_000))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "stszfile.mp4")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("declares 5000000 samples of 1 bytes in a file of")
+        }
+    }
+
     @Test func deepNestingIsNotFollowed() throws {
         var nested = B.box("free", [])
         for _ in 0..<1000 { nested = B.box("trak", nested) }

@@ -81,7 +81,7 @@ public enum ContainerIndexReader {
         }
         var tracks: [TrackIndex] = []
         for trak in children where trak.type == "trak" {
-            let tables = try TrackBoxParser.parseTrack(trak, movieTimescale: movieTimescale, file: file)
+            let tables = try TrackBoxParser.parseTrack(trak, file: file)
             tracks.append(try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
                                                       fileSize: file.size, path: file.path))
         }

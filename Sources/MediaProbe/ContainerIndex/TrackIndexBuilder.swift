@@ -18,7 +18,8 @@ enum TrackIndexBuilder {
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
         var entries = limitation == nil
-            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, path: path)
+            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, fileSize: fileSize,
+                                               path: path)
             : []
 
         // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.

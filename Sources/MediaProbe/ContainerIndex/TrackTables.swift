@@ -29,7 +29,7 @@ enum TrackBoxParser {
     /// Largest box payload read into memory at once (a sample table of ~60 million entries).
     static let maximumTablePayload: Int64 = 256 << 20
 
-    static func parseTrack(_ trak: BoxHeader, movieTimescale: UInt32, file: FileReader) throws(ContainerIndexError) -> TrackTables {
+    static func parseTrack(_ trak: BoxHeader, file: FileReader) throws(ContainerIndexError) -> TrackTables {
         var tables = TrackTables()
         for box in try BoxHeader.children(of: file, from: trak.payloadOffset, to: trak.end) {
             switch box.type {
@@ -84,7 +84,7 @@ enum TrackBoxParser {
         for box in try BoxHeader.children(of: file, from: stbl.payloadOffset, to: stbl.end) {
             switch box.type {
             case "stsd":
-                var c = try payload(box, file, limit: 64)
+                var c = try payload(box, file, prefix: 64)
                 _ = try c.fullBoxHeader()
                 if try c.uint32() > 0, c.remaining >= 8 {
                     try c.skip(4)
@@ -214,10 +214,12 @@ enum TrackBoxParser {
         return sizes
     }
 
-    /// The payload of `box` as a cursor, refusing payloads larger than `limit`.
-    static func payload(_ box: BoxHeader, _ file: FileReader, limit: Int64 = maximumTablePayload) throws(ContainerIndexError) -> ByteCursor {
-        let count = min(box.payloadSize, limit)
-        guard box.payloadSize <= maximumTablePayload || limit < maximumTablePayload else {
+    /// The payload of `box` as a cursor. A table larger than `maximumTablePayload` is refused;
+    /// with a smaller `prefix`, only that many leading bytes are read (for boxes of which only
+    /// the head matters).
+    static func payload(_ box: BoxHeader, _ file: FileReader, prefix: Int64? = nil) throws(ContainerIndexError) -> ByteCursor {
+        let count = min(box.payloadSize, prefix ?? maximumTablePayload)
+        guard prefix != nil || box.payloadSize <= maximumTablePayload else {
             throw .tooLarge(path: file.path, reason: "'\(box.type)' box at offset \(box.offset) holds \(box.payloadSize) bytes")
         }
         let bytes = try file.readExactly(at: box.payloadOffset, count: Int(count), what: "'\(box.type)' box")
