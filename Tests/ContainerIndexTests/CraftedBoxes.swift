@@ -18,12 +18,13 @@ enum CraftedBoxes {
     static let fileType = box("ftyp", Array("isom".utf8) + uint32(512) + Array("isomiso2mp41".utf8))
 
     /// A `moov` with one video `trak` whose sample table is `stbl` children given.
-    static func movie(sampleTable: [UInt8]) -> [UInt8] {
+    static func movie(sampleTable: [UInt8], editList: [UInt8] = []) -> [UInt8] {
         let mdhd = fullBox("mdhd", uint32(0) + uint32(0) + uint32(1000) + uint32(1000) + [0x55, 0xC4, 0, 0])
         let hdlr = fullBox("hdlr", uint32(0) + Array("vide".utf8) + [UInt8](repeating: 0, count: 13))
         let minf = box("minf", box("stbl", sampleTable))
         let tkhd = fullBox("tkhd", uint32(0) + uint32(0) + uint32(1) + [UInt8](repeating: 0, count: 68))
-        let trak = box("trak", tkhd + box("mdia", mdhd + hdlr + minf))
+        let edts = editList.isEmpty ? [] : box("edts", editList)
+        let trak = box("trak", tkhd + edts + box("mdia", mdhd + hdlr + minf))
         let mvhd = fullBox("mvhd", uint32(0) + uint32(0) + uint32(1000) + uint32(1000) + [UInt8](repeating: 0, count: 80))
         return box("moov", mvhd + trak)
     }

@@ -111,6 +111,22 @@ import Testing
         }
     }
 
+    @Test func extremeEditValuesDoNotTrap() throws {
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(3) + B.uint32(0x7FFF_0000))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(3) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(1) + B.uint32(3))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        for mediaTime in [Int64.min + 5, Int64.max - 5, -1, -2] {
+            let elst = B.fullBox("elst", version: 1, B.uint32(2)
+                + B.uint64(UInt64(Int64.max)) + B.uint64(UInt64(bitPattern: mediaTime)) + B.uint32(0x10000)
+                + B.uint64(1) + B.uint64(UInt64(bitPattern: mediaTime)) + B.uint32(0))
+            let path = try B.write(B.fileType + B.movie(sampleTable: table, editList: elst), name: "elst.mp4")
+            let index = try #require(try ContainerIndexReader.read(path: path))
+            #expect(index.tracks.count == 1)
+            #expect(index.tracks[0].packets.count <= 3)
+        }
+    }
+
     @Test func deepNestingIsNotFollowed() throws {
         var nested = B.box("free", [])
         for _ in 0..<1000 { nested = B.box("trak", nested) }

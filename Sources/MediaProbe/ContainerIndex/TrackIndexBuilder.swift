@@ -24,7 +24,8 @@ enum TrackIndexBuilder {
 
         // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.
         var streamDuration = tables.mediaDuration
-        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) * Int64($1.delta) }
+        // Wrapping, as the demuxer's 64-bit sum does: a lying table must not trap.
+        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) &* Int64($1.delta) }
         if sttsTotal != 0 { streamDuration = min(streamDuration, sttsTotal) }
         var startTime: Int64 = 0
         if let edits = tables.edits, !edits.isEmpty {
