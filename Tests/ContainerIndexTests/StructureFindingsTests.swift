@@ -93,6 +93,25 @@ import Testing
         #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
     }
 
+    @Test func chapterTrackIsLeftToTheScan() throws {
+        // The muxer writes chapters as a text track that the video names in 'tref'/'chap'; the
+        // demuxer turns it into chapters and returns none of its packets.
+        let chapters = Fixtures.directory.appendingPathComponent("two-chapters.ffmetadata")
+        try Data(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=one\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=two\n".utf8)
+            .write(to: chapters)
+        let url = try Fixtures.make("index-chapters.mov", ["-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=2",
+                                                           "-i", chapters.path, "-map", "0", "-map_chapters", "1",
+                                                           "-c:v", "libx264", "-preset", "veryfast"])
+        let index = try #require(try ContainerIndexReader.read(path: url.path))
+        #expect(index.tracks.count == 2)
+        #expect(index.tracks[0].limitation == nil)
+        #expect(index.tracks[1].limitation?.hasPrefix("chapter track") == true)
+        #expect(!index.isComplete)
+        let timeline = try #require(try Prober.probe(path: url.path).timeline)
+        #expect(timeline.source == .scan)
+        #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
+    }
+
     private func cut(_ url: URL, fraction: Double, name: String) throws -> URL {
         let bytes = try Data(contentsOf: url)
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString)-\(name)")

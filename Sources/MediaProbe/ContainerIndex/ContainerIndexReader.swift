@@ -79,11 +79,19 @@ public enum ContainerIndexReader {
             try c.skip(version == 1 ? 16 : 8)
             movieTimescale = try c.uint32()
         }
-        var tracks: [TrackIndex] = []
+        var allTables: [TrackTables] = []
         for trak in children where trak.type == "trak" {
-            let tables = try TrackBoxParser.parseTrack(trak, file: file)
-            tracks.append(try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
-                                                      fileSize: file.size, path: file.path))
+            allTables.append(try TrackBoxParser.parseTrack(trak, file: file))
+        }
+        let chapterTracks = Set(allTables.flatMap(\.chapterTrackIDs))
+        var tracks: [TrackIndex] = []
+        for tables in allTables {
+            var track = try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
+                                                    fileSize: file.size, path: file.path)
+            if chapterTracks.contains(tables.trackID) {
+                track.limitation = track.limitation ?? "chapter track: the demuxer reads it as chapters, not packets"
+            }
+            tracks.append(track)
         }
         return (tracks, children.contains { $0.type == "mvex" })
     }

@@ -68,6 +68,9 @@ enum TrackIndexBuilder {
 
     /// Layouts the demuxer reads differently from one packet per sample.
     private static func limitationOf(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> String? {
+        if tables.dataIsExternal {
+            return "the samples live in another file, which the demuxer does not open"
+        }
         if kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1 {
             return "uncompressed audio: the demuxer returns whole chunks, not samples"
         }

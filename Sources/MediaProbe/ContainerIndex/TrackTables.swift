@@ -22,6 +22,10 @@ struct TrackTables {
     var sampleToChunk: [(firstChunk: UInt32, samplesPerChunk: UInt32, descriptionIndex: UInt32)] = []
     /// `stco`/`co64`: chunk file offsets.
     var chunkOffsets: [Int64] = []
+    /// Track IDs this track names as its chapter tracks (`tref`/`chap`).
+    var chapterTrackIDs: [UInt32] = []
+    /// The first data reference points outside this file.
+    var dataIsExternal = false
 }
 
 /// Parsers for the boxes of a `trak`, each reading only what its bytes can hold.
@@ -44,6 +48,11 @@ enum TrackBoxParser {
                 }
             case "mdia":
                 try parseMedia(box, into: &tables, file: file)
+            case "tref":
+                for reference in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) where reference.type == "chap" {
+                    var c = try payload(reference, file)
+                    while c.remaining >= 4 { tables.chapterTrackIDs.append(try c.uint32()) }
+                }
             default:
                 continue
             }
@@ -71,8 +80,9 @@ enum TrackBoxParser {
                 try c.skip(4)
                 tables.handler = try c.fourCC()
             case "minf":
-                for child in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) where child.type == "stbl" {
-                    try parseSampleTable(child, into: &tables, file: file)
+                for child in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) {
+                    if child.type == "stbl" { try parseSampleTable(child, into: &tables, file: file) }
+                    if child.type == "dinf" { tables.dataIsExternal = try hasExternalData(child, file: file) }
                 }
             default:
                 continue
@@ -174,6 +184,19 @@ enum TrackBoxParser {
                 continue
             }
         }
+    }
+
+    /// Whether the first data reference lacks the self-contained flag: the samples live in
+    /// another file, which the demuxer does not open.
+    private static func hasExternalData(_ dinf: BoxHeader, file: FileReader) throws(ContainerIndexError) -> Bool {
+        guard let dref = try BoxHeader.children(of: file, from: dinf.payloadOffset, to: dinf.end).first(where: { $0.type == "dref" })
+        else { return false }
+        var c = try payload(dref, file, prefix: 64)
+        _ = try c.fullBoxHeader()
+        guard try c.uint32() > 0, c.remaining >= 12 else { return false }
+        try c.skip(8)
+        let (_, flags) = try c.fullBoxHeader()
+        return flags & 1 == 0
     }
 
     static func parseEditList(_ cursor: ByteCursor) throws(ContainerIndexError) -> [EditListEntry] {
