@@ -93,9 +93,9 @@ import Testing
         #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
     }
 
-    @Test func chapterTrackIsLeftToTheScan() throws {
+    @Test func textChapterTrackHasNoPackets() throws {
         // The muxer writes chapters as a text track that the video names in 'tref'/'chap'; the
-        // demuxer turns it into chapters and returns none of its packets.
+        // demuxer turns it into chapters and returns none of its packets, and so does the index.
         let chapters = Fixtures.directory.appendingPathComponent("two-chapters.ffmetadata")
         try Data(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=one\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=two\n".utf8)
             .write(to: chapters)
@@ -104,12 +104,15 @@ import Testing
                                                            "-c:v", "libx264", "-preset", "veryfast"])
         let index = try #require(try ContainerIndexReader.read(path: url.path))
         #expect(index.tracks.count == 2)
-        #expect(index.tracks[0].limitation == nil)
-        #expect(index.tracks[1].limitation?.hasPrefix("chapter track") == true)
-        #expect(!index.isComplete)
-        let timeline = try #require(try Prober.probe(path: url.path).timeline)
-        #expect(timeline.source == .scan)
-        #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
+        #expect(index.tracks[1].handler == "text")
+        #expect(index.tracks[1].packets.isEmpty)
+        #expect(index.tracks[0].packets.count == 50)
+        #expect(index.isComplete)
+        let fromIndex = try #require(try Prober.probe(path: url.path).timeline)
+        let fromScan = try #require(try Prober.probe(path: url.path, forceScan: true).timeline)
+        #expect(fromIndex.source == .containerIndex)
+        #expect(!fromScan.warnings.contains { $0.kind == .indexDisagreement })
+        #expect(fromIndex.streams == fromScan.streams)
     }
 
     private func cut(_ url: URL, fraction: Double, name: String) throws -> URL {

@@ -89,7 +89,12 @@ public enum ContainerIndexReader {
             var track = try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
                                                     fileSize: file.size, path: file.path)
             if chapterTracks.contains(tables.trackID) {
-                track.limitation = track.limitation ?? "chapter track: the demuxer reads it as chapters, not packets"
+                if ["text", "sbtl"].contains(tables.handler) && track.limitation == nil {
+                    // The demuxer reads text chapters as chapters and returns none of their packets.
+                    track.packets = []
+                } else {
+                    track.limitation = track.limitation ?? "chapter track that is not text: the demuxer treats it specially"
+                }
             }
             tracks.append(track)
         }
