@@ -136,6 +136,8 @@ public struct TimelineWarning: Sendable, Hashable, Codable {
         case missingTimestamps = "missing_timestamps"
         case corruptPackets = "corrupt_packets"
         case truncated
+        /// Reading stopped with an error before the end of the file.
+        case readError = "read_error"
         case scanLimitReached = "scan_limit_reached"
         case durationMismatch = "duration_mismatch"
         /// The container's own index and a demux scan list different packets.

@@ -2,7 +2,7 @@ internal import CFFmpeg
 public import FootageModel
 
 /// Reads what is really in a clip with libavformat/libavcodec, in ffprobe's vocabulary, plus a
-/// timeline from a demux-only scan. Every call opens the file afresh and shares nothing with other
+/// timeline from the container's own index (MP4/MOV) or a demux-only scan. Every call opens the file afresh and shares nothing with other
 /// calls, so calls on different threads are independent.
 public enum Prober {
     /// Probes one file: `format` and `streams` as ffprobe prints them, a `timeline` and a `tool` block.
@@ -29,7 +29,7 @@ public enum Prober {
             }
             timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-            timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+            timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
             if let index, !index.isFragmented, !scan.stoppedAtLimit {
                 timeline.warnings += ProbeIndexing.disagreements(index: index, scanned: scan.records)
             }
@@ -61,11 +61,7 @@ public enum Prober {
         _ = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
         try findStreamInfo(format, path: path, limits: limits)
-        do {
-            return try FrameScan.run(format, limits: limits)
-        } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
-        }
+        return try FrameScan.run(format, path: path, limits: limits)
     }
 
     /// The `format` and `streams` blocks of an opened container.

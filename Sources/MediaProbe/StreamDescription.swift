@@ -56,7 +56,7 @@ enum StreamDescription {
         if let codec, codec.rc_max_rate > 0 { result.maxBitRate = String(codec.rc_max_rate) }
         if let codec, codec.bits_per_raw_sample > 0 { result.bitsPerRawSample = String(codec.bits_per_raw_sample) }
         if st.nb_frames != 0 { result.nbFrames = String(st.nb_frames) }
-        result.extradataSize = Int(par.extradata_size)
+        if par.extradata_size > 0 { result.extradataSize = Int(par.extradata_size) }
         result.tags = FFprobeText.tags(st.metadata)
         result.sideDataList = sideData(st)
         return result

@@ -120,4 +120,20 @@ import Testing
         // An MP4 with a complete sample table is read from its index, without a scan.
         #expect(timeline.source == .containerIndex)
     }
+
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
+    func wholeFilesAreNotFlaggedTruncated(_ fixture: FixtureCatalogue.Entry) throws {
+        let (_, timeline) = try Self.timeline(fixture.make)
+        let alarming: Set<TimelineWarning.Kind> = [.truncated, .readError, .corruptPackets, .scanLimitReached]
+        #expect(timeline.warnings.filter { alarming.contains($0.kind) } == [], "\(fixture)")
+    }
+
+    @Test func coverArtIsNotPartOfThePresentation() throws {
+        let (record, timeline) = try Self.timeline(FixtureCatalogue.mp3WithCoverArt)
+        #expect(record.primaryVideoStream == nil)
+        #expect(record.streams.contains { $0.disposition["attached_pic"] == 1 })
+        let origin = try #require(timeline.playerOrigin)
+        #expect(origin.streamIndex == record.primaryAudioStream?.index)
+        #expect(!timeline.streams.contains { $0.variableFrameRate })
+    }
 }

@@ -47,6 +47,7 @@ public enum FixtureCatalogue {
         Entry(name: "interlaced.ts", make: interlacedMPEG2TS),
         Entry(name: "subtitles.mkv", make: subtitledMKV),
         Entry(name: "3gp", make: threeGP),
+        Entry(name: "cover.mp3", make: mp3WithCoverArt),
     ]
 
     private static func video(_ seconds: Double = 2, size: String = "320x240") -> [String] {
@@ -189,5 +190,12 @@ public enum FixtureCatalogue {
         try Fixtures.make("clip.3gp", video(1, size: "176x144") + tone(1, rate: 22050) + [
             "-c:v", "h263", "-c:a", "aac", "-ac", "1", "-b:a", "32k",
         ])
+    }
+
+    /// MP3 audio with a PNG cover picture (an attached picture, not part of the presentation).
+    @Sendable public static func mp3WithCoverArt() throws -> URL {
+        try Fixtures.make("cover.mp3", tone(1, rate: 44100) + ["-f", "lavfi", "-i", "testsrc2=s=64x64:r=1:d=1",
+            "-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "png", "-frames:v", "1",
+            "-disposition:v", "attached_pic", "-id3v2_version", "3"])
     }
 }
