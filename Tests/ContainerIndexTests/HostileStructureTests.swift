@@ -156,4 +156,35 @@ import Testing
             "\(error)".contains("maps samples to chunk 5 but has 1 chunks")
         }
     }
+
+    @Test func corruptedMovieBoxesNeverTrap() throws {
+        // Deterministic mutations of a real file's 'moov': each read must end in an index, nil
+        // or a ContainerIndexError, never a trap.
+        let source = [UInt8](try Data(contentsOf: IndexFixture.editList.make()))
+        let moov = try #require(try ContainerIndexReader.read(path: IndexFixture.editList.make().path)?
+            .topLevelBoxes.first { $0.type == "moov" })
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutated-\(UUID().uuidString).mp4").path
+        var outcomes = (index: 0, error: 0)
+        for _ in 0..<300 {
+            var bytes = source
+            for _ in 0..<(1 + Int(next() % 4)) {
+                let at = Int(moov.offset) + Int(next() % UInt64(moov.size))
+                // Favour the values that break parsers: all ones, zero, and small sizes.
+                let choices: [UInt8] = [0xFF, 0x00, 0x01, 0x7F, 0x80, UInt8(truncatingIfNeeded: next())]
+                bytes[at] = choices[Int(next() % UInt64(choices.count))]
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                if try ContainerIndexReader.read(path: path) != nil { outcomes.index += 1 }
+            } catch {
+                outcomes.error += 1
+            }
+        }
+        #expect(outcomes.index + outcomes.error == 300)
+    }
 }
