@@ -127,6 +127,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [(8, [UInt8]([3, 5, 7])), (4, [0x35, 0x70]), (16, [0, 3, 0, 5, 0, 7])])
+    func compactSampleSizesAreRead(fieldSize: Int, packed: [UInt8]) throws {
+        let table = B.fullBox("stts", B.uint32(1) + B.uint32(3) + B.uint32(100))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(3) + B.uint32(1))
+            + B.fullBox("stz2", [0, 0, 0, UInt8(fieldSize)] + B.uint32(3) + packed)
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table), name: "stz2.mp4")
+        let track = try #require(try ContainerIndexReader.read(path: path)?.tracks.first)
+        #expect(track.packets.map(\.size) == [3, 5, 7])
+        #expect(track.packets.map(\.position) == [0, 3, 8])
+        #expect(track.packets.map(\.dts) == [0, 100, 200])
+        #expect(track.packets.map(\.duration) == [100, 100, 100])
+        #expect(track.packets.allSatisfy { $0.isKeyframe })
+    }
+
     @Test func deepNestingIsNotFollowed() throws {
         var nested = B.box("free", [])
         for _ in 0..<1000 { nested = B.box("trak", nested) }
