@@ -81,18 +81,6 @@ import Testing
         #expect(index.truncation?.kind == .movieBoxMissing)
     }
 
-    @Test func uncompressedAudioIsLeftToTheScan() throws {
-        // The demuxer groups PCM samples into packets of up to 1024; the index does not claim to.
-        let url = try Fixtures.make("index-pcm.mov", ["-f", "lavfi", "-i", "sine=f=440:d=2", "-c:a", "pcm_s16le"])
-        let index = try #require(try ContainerIndexReader.read(path: url.path))
-        #expect(!index.isComplete)
-        #expect(index.tracks.first?.limitation?.contains("uncompressed audio") == true)
-        #expect(index.incompleteReason?.hasPrefix("stream 0:") == true)
-        let timeline = try #require(try Prober.probe(path: url.path).timeline)
-        #expect(timeline.source == .scan)
-        #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
-    }
-
     @Test func textChapterTrackHasNoPackets() throws {
         // The muxer writes chapters as a text track that the video names in 'tref'/'chap'; the
         // demuxer turns it into chapters and returns none of its packets, and so does the index.

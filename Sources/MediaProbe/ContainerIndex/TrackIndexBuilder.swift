@@ -17,10 +17,19 @@ enum TrackIndexBuilder {
         let timescale = Int64(tables.timescale != 0 ? tables.timescale : movieTimescale != 0 ? movieTimescale : 1)
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
-        var entries = limitation == nil
-            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, fileSize: fileSize,
-                                               path: path)
-            : []
+        var entries: [SampleEntry] = []
+        if limitation == nil {
+            if isChunkedAudio(tables, kind: kind) {
+                if let frameBytes = UncompressedAudioChunks.bytesPerSampleFrame(codecTag: tables.codecTag, sound: tables.sound) {
+                    entries = try UncompressedAudioChunks.entries(tables, bytesPerSampleFrame: frameBytes, fileSize: fileSize, path: path)
+                } else {
+                    limitation = "uncompressed audio in a sample format whose packet layout is not reproduced here"
+                }
+            } else {
+                entries = try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio,
+                                                           fileSize: fileSize, path: path)
+            }
+        }
 
         // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.
         var streamDuration = tables.mediaDuration
@@ -66,13 +75,15 @@ enum TrackIndexBuilder {
                           limitation: limitation)
     }
 
+    /// Audio whose every sample has its own time-to-sample tick: the demuxer reads it by chunk.
+    private static func isChunkedAudio(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> Bool {
+        kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1
+    }
+
     /// Layouts the demuxer reads differently from one packet per sample.
     private static func limitationOf(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> String? {
         if tables.dataIsExternal {
             return "the samples live in another file, which the demuxer does not open"
-        }
-        if kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1 {
-            return "uncompressed audio: the demuxer returns whole chunks, not samples"
         }
         if tables.timeToSample.contains(where: { $0.delta > UInt32.max - 480_000 }) {
             return "a time-to-sample delta is negative when read as signed, which the demuxer corrects"

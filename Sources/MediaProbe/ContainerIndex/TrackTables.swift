@@ -22,10 +22,22 @@ struct TrackTables {
     var sampleToChunk: [(firstChunk: UInt32, samplesPerChunk: UInt32, descriptionIndex: UInt32)] = []
     /// `stco`/`co64`: chunk file offsets.
     var chunkOffsets: [Int64] = []
+    /// The first sample description read as a sound description (meaningful for audio only).
+    var sound: SoundDescription?
     /// Track IDs this track names as its chapter tracks (`tref`/`chap`).
     var chapterTrackIDs: [UInt32] = []
     /// The first data reference points outside this file.
     var dataIsExternal = false
+}
+
+/// The fields of a QuickTime/ISO sound sample description that decide how uncompressed audio
+/// is cut into packets.
+struct SoundDescription {
+    var version: UInt16
+    var channels: UInt16
+    var bitsPerSample: UInt16
+    /// Version 1's samples per frame; 0 when absent.
+    var samplesPerFrame: UInt32
 }
 
 /// Parsers for the boxes of a `trak`, each reading only what its bytes can hold.
@@ -99,6 +111,22 @@ enum TrackBoxParser {
                 if try c.uint32() > 0, c.remaining >= 8 {
                     try c.skip(4)
                     tables.codecTag = try c.fourCC()
+                    // A sound sample description: reserved and data reference, then version,
+                    // revision, vendor, channels and bits per sample; version 1 adds frame sizes.
+                    if c.remaining >= 20 {
+                        try c.skip(8)
+                        let version = try c.uint16()
+                        try c.skip(6)
+                        let channels = try c.uint16()
+                        let bits = try c.uint16()
+                        var samplesPerFrame: UInt32 = 0
+                        if version == 1, c.remaining >= 12 {
+                            try c.skip(8)
+                            samplesPerFrame = try c.uint32()
+                        }
+                        tables.sound = SoundDescription(version: version, channels: channels, bitsPerSample: bits,
+                                                        samplesPerFrame: samplesPerFrame)
+                    }
                 }
             case "stts":
                 var c = try payload(box, file)
