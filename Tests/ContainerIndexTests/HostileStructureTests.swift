@@ -142,6 +142,37 @@ import Testing
         #expect(track.packets.allSatisfy { $0.isKeyframe })
     }
 
+    @Test func uncompressedAudioChunkMapBeyondTheFileIsRefused() throws {
+        // One-tick samples of 16-bit stereo: 2^31 samples in one chunk claim 8 GiB of audio.
+        let table = B.soundDescription("sowt", channels: 2, bits: 16)
+            + B.fullBox("stts", B.uint32(1) + B.uint32(0x7FFF_FFFF) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(0x7FFF_FFFF) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(1) + B.uint32(0x7FFF_FFFF))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table, handler: "soun"), name: "pcm.mov")
+        #expect {
+            _ = try ContainerIndexReader.read(path: path)
+        } throws: { error in
+            "\(error)".contains("maps more audio into its chunks than the file holds")
+        }
+    }
+
+    @Test func uncompressedAudioChunksAreCutAt1024Samples() throws {
+        // 2500 samples of 16-bit mono in one chunk: packets of 1024, 1024 and 452 samples.
+        let table = B.soundDescription("twos", channels: 1, bits: 16)
+            + B.fullBox("stts", B.uint32(1) + B.uint32(2500) + B.uint32(1))
+            + B.fullBox("stsc", B.uint32(1) + B.uint32(1) + B.uint32(2500) + B.uint32(1))
+            + B.fullBox("stsz", B.uint32(2) + B.uint32(2500))
+            + B.fullBox("stco", B.uint32(1) + B.uint32(0))
+        let path = try B.write(B.fileType + B.movie(sampleTable: table, handler: "soun") + [UInt8](repeating: 0, count: 5000),
+                               name: "pcm-small.mov")
+        let track = try #require(try ContainerIndexReader.read(path: path)?.tracks.first)
+        #expect(track.limitation == nil)
+        #expect(track.packets.map(\.size) == [2048, 2048, 904])
+        #expect(track.packets.map(\.dts) == [0, 1024, 2048])
+        #expect(track.packets.map(\.position) == [0, 2048, 4096])
+    }
+
     @Test func deepNestingIsNotFollowed() throws {
         var nested = B.box("free", [])
         for _ in 0..<1000 { nested = B.box("trak", nested) }
