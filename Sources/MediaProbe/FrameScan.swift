@@ -108,14 +108,7 @@ enum FrameScan {
             result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(frame.format)))
             result.nbSamples = Int(frame.nb_samples)
             result.channels = Int(frame.ch_layout.nb_channels)
-            if frame.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
-                var layout = frame.ch_layout
-                result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
-                    guard let base = buffer.baseAddress else { return nil }
-                    base.initialize(repeating: 0, count: 128)
-                    return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
-                }
-            }
+            result.channelLayout = FFprobeText.channelLayout(frame.ch_layout)
         }
         return result
     }

@@ -58,6 +58,9 @@ public enum ProbeSummary {
                 parts.append("\(summary.keyframeCount) keyframe" + (summary.keyframeCount == 1 ? "" : "s"))
             }
             if summary.variableFrameRate { parts.append("variable frame rate") }
+            if let start = summary.playerStartSeconds, start != 0 {
+                parts.append("first shown at \(seconds(start)) s player time")
+            }
         }
         return parts.joined(separator: ", ")
     }
