@@ -2,8 +2,8 @@ internal import CFFmpeg
 public import FootageModel
 
 /// Reads what is really in a clip with libavformat/libavcodec, in ffprobe's vocabulary, plus a
-/// timeline from the container's own index (MP4/MOV) or a demux-only scan. Every call opens the file afresh and shares nothing with other
-/// calls, so calls on different threads are independent.
+/// timeline from the container's own index (MP4/MOV) or a demux-only scan. Every call opens the
+/// file afresh and shares nothing with other calls, so calls on different threads are independent.
 public enum Prober {
     /// Probes one file: `format` and `streams` as ffprobe prints them, a `timeline` and a `tool` block.
     ///

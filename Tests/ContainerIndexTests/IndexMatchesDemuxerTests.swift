@@ -7,6 +7,7 @@ import Testing
 /// Fixtures whose sample tables exercise what the demuxer does with them.
 enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case bFrames, quickTime, aacAudio, editList, variableFrameRate, fastStart, negativeCompositionOffsets
+    case trimmedEdit, trimmedAudioEdit, pcm16, pcm24
 
     var testDescription: String { rawValue }
 
@@ -33,9 +34,53 @@ enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
             // Version 1 'ctts' with signed offsets, and no edit list to hide them.
             return try Fixtures.make("index-negcts.mp4", video + x264 + ["-movflags", "+negative_cts_offsets",
                                                                         "-use_editlist", "0"])
+        case .trimmedEdit:
+            // The video's edit rewritten in place to start mid-GOP (frame 5) and last 1 s: the
+            // demuxer decodes from the keyframe before, discards what precedes the edit and
+            // drops what follows the next keyframes.
+            return try Self.patchedEdit(of: IndexFixture.bFrames.make(), track: 0, name: "index-trimmed.mp4",
+                                        duration: 1000, mediaTime: 1024 + 5 * 512)
+        case .trimmedAudioEdit:
+            // The audio's edit moved to start inside a packet, 0.3 s in, lasting 1.2 s.
+            return try Self.patchedEdit(of: IndexFixture.bFrames.make(), track: 1, name: "index-trimmed-audio.mp4",
+                                        duration: 1200, mediaTime: 13_330)
+        case .pcm16:
+            // Uncompressed audio: the demuxer cuts chunks into packets of up to 1024 samples.
+            return try Fixtures.make("index-pcm16.mov", video + ["-f", "lavfi", "-i", "sine=f=440:d=3,aformat=channel_layouts=stereo"]
+                                     + x264 + ["-c:a", "pcm_s16le"])
+        case .pcm24:
+            return try Fixtures.make("index-pcm24.mov", ["-f", "lavfi", "-i", "sine=f=440:d=3:sample_rate=48000", "-c:a", "pcm_s24le"])
         case .fastStart:
             return try Fixtures.make("index-faststart.mp4", video + tone + x264 + ["-c:a", "aac", "-movflags", "+faststart"])
         }
+    }
+}
+
+extension IndexFixture {
+    /// A copy of `source` whose `track`-th single-entry version 0 `elst` is rewritten in place.
+    static func patchedEdit(of source: URL, track: Int, name: String, duration: UInt32, mediaTime: Int32) throws -> URL {
+        let target = Fixtures.directory.appendingPathComponent("patched-\(duration)-\(mediaTime)-\(name)")
+        if FileManager.default.fileExists(atPath: target.path) { return target }
+        var bytes = [UInt8](try Data(contentsOf: source))
+        let marker = Array("elst".utf8)
+        var found: [Int] = []
+        var i = 0
+        while i + 4 <= bytes.count {
+            if Array(bytes[i..<i + 4]) == marker { found.append(i) }
+            i += 1
+        }
+        guard track < found.count else { throw FixtureError.failed("\(source.path) has no elst for track \(track)") }
+        // type(4) version+flags(4) count(4) then duration(4) media_time(4).
+        let entry = found[track] + 12
+        bytes.replaceSubrange(entry..<entry + 4, with: CraftedBoxes.uint32(duration))
+        bytes.replaceSubrange(entry + 4..<entry + 8, with: CraftedBoxes.uint32(UInt32(bitPattern: mediaTime)))
+        // Written aside, then renamed into place, so that tests making it at once both succeed.
+        let partial = Fixtures.directory.appendingPathComponent("partial-\(UUID().uuidString)-\(name)")
+        try Data(bytes).write(to: partial)
+        guard rename(partial.path, target.path) == 0 else {
+            throw FixtureError.failed("rename to \(target.path) failed: errno \(errno)")
+        }
+        return target
     }
 }
 
@@ -62,7 +107,7 @@ enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct KeyframeTimesTests {
-    @Test(arguments: IndexFixture.allCases.filter { $0 != .aacAudio })
+    @Test(arguments: IndexFixture.allCases.filter { ![.aacAudio, .pcm24].contains($0) })
     func keyframeTimesMatchDecodedKeyframes(_ fixture: IndexFixture) throws {
         let url = try fixture.make()
         let index = try #require(try ContainerIndexReader.read(path: url.path))

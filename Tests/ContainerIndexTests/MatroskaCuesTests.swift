@@ -42,4 +42,29 @@ import Testing
         let path = try CraftedBoxes.write([0x1A, 0x45, 0xDF, 0xA3, 0xFF, 0x42, 0x82, 0x81, 0x77, 0x00], name: "ebml.mkv")
         #expect(throws: ContainerIndexError.self) { try MatroskaCueReader.read(path: path) }
     }
+
+    @Test func corruptedHeadersAndCuesNeverTrap() throws {
+        let source = [UInt8](try Data(contentsOf: Fixtures.make("cues.mkv", Self.source)))
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutated-\(UUID().uuidString).mkv").path
+        var finished = 0
+        for round in 0..<300 {
+            var bytes = source
+            for _ in 0..<(1 + Int(next() % 3)) {
+                // The head (EBML header, SeekHead, Info, Tracks) and the tail (Cues).
+                let span = UInt64(min(2048, bytes.count))
+                let at = round % 2 == 0 ? Int(next() % span) : bytes.count - 1 - Int(next() % span)
+                let choices: [UInt8] = [0xFF, 0x00, 0x01, 0x7F, 0x80, UInt8(truncatingIfNeeded: next())]
+                bytes[at] = choices[Int(next() % UInt64(choices.count))]
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            _ = try? MatroskaCueReader.read(path: path)
+            finished += 1
+        }
+        #expect(finished == 300)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The prober answers MP4/MOV timelines from the container index, and a forced scan checks it.
 @Suite struct ProbeIndexingTests {
-    @Test(arguments: [IndexFixture.bFrames, .editList, .variableFrameRate, .quickTime, .aacAudio])
+    @Test(arguments: [IndexFixture.bFrames, .editList, .variableFrameRate, .quickTime, .aacAudio, .pcm16])
     func indexTimelineEqualsScanTimeline(_ fixture: IndexFixture) throws {
         let path = try fixture.make().path
         let fromIndex = try #require(try Prober.probe(path: path).timeline)

@@ -81,16 +81,26 @@ import Testing
         #expect(index.truncation?.kind == .movieBoxMissing)
     }
 
-    @Test func uncompressedAudioIsLeftToTheScan() throws {
-        // The demuxer groups PCM samples into packets of up to 1024; the index does not claim to.
-        let url = try Fixtures.make("index-pcm.mov", ["-f", "lavfi", "-i", "sine=f=440:d=2", "-c:a", "pcm_s16le"])
+    @Test func textChapterTrackHasNoPackets() throws {
+        // The muxer writes chapters as a text track that the video names in 'tref'/'chap'; the
+        // demuxer turns it into chapters and returns none of its packets, and so does the index.
+        let chapters = Fixtures.directory.appendingPathComponent("two-chapters.ffmetadata")
+        try Data(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=one\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=two\n".utf8)
+            .write(to: chapters)
+        let url = try Fixtures.make("index-chapters.mov", ["-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=2",
+                                                           "-i", chapters.path, "-map", "0", "-map_chapters", "1",
+                                                           "-c:v", "libx264", "-preset", "veryfast"])
         let index = try #require(try ContainerIndexReader.read(path: url.path))
-        #expect(!index.isComplete)
-        #expect(index.tracks.first?.limitation?.contains("uncompressed audio") == true)
-        #expect(index.incompleteReason?.hasPrefix("stream 0:") == true)
-        let timeline = try #require(try Prober.probe(path: url.path).timeline)
-        #expect(timeline.source == .scan)
-        #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
+        #expect(index.tracks.count == 2)
+        #expect(index.tracks[1].handler == "text")
+        #expect(index.tracks[1].packets.isEmpty)
+        #expect(index.tracks[0].packets.count == 50)
+        #expect(index.isComplete)
+        let fromIndex = try #require(try Prober.probe(path: url.path).timeline)
+        let fromScan = try #require(try Prober.probe(path: url.path, forceScan: true).timeline)
+        #expect(fromIndex.source == .containerIndex)
+        #expect(!fromScan.warnings.contains { $0.kind == .indexDisagreement })
+        #expect(fromIndex.streams == fromScan.streams)
     }
 
     private func cut(_ url: URL, fraction: Double, name: String) throws -> URL {

@@ -1,6 +1,7 @@
 import FootageModel
 import Foundation
 import MediaProbe
+import TestSupport
 import Testing
 
 /// The default whitelist holds real containers only: nothing that opens other files or URLs
@@ -21,4 +22,15 @@ import Testing
     #expect(record.analyzeDurationMicroseconds == 5_000_000)
     #expect(record.maxStreams == 64)
     #expect(record.formatWhitelist == ProbeLimits.default.formatWhitelist)
+}
+
+/// A scan that reaches its packet limit stops there and says so, rather than running on.
+@Test func scanStopsAtItsPacketLimitAndSaysSo() throws {
+    var limits = ProbeLimits.default
+    limits.maxScanPackets = 10
+    let record = try Prober.probe(path: FixtureCatalogue.mpegTS().path, limits: limits)
+    let timeline = try #require(record.timeline)
+    #expect(timeline.streams.map(\.packetCount).reduce(0, +) == 10)
+    #expect(timeline.warnings.contains { $0.kind == .scanLimitReached })
+    #expect(record.tool?.limits.maxScanPackets == 10)
 }

@@ -136,4 +136,38 @@ import Testing
         #expect(origin.streamIndex == record.primaryAudioStream?.index)
         #expect(!timeline.streams.contains { $0.variableFrameRate })
     }
+
+    @Test func appleKeysGiveTheWindowWithItsZoneAndTheLocationWithAltitude() throws {
+        let (_, timeline) = try Self.timeline(FixtureCatalogue.appleMetadataMOV)
+        let window = try #require(timeline.creationTime)
+        #expect(window.written == FixtureCatalogue.appleCreationDate)
+        #expect(window.hasZone && window.utcOffsetSeconds == 7200)
+        #expect(window.ifStart.start.iso8601.hasPrefix("2024-03-01T10:00:00"))
+        let location = try #require(timeline.location)
+        #expect(location.written == FixtureCatalogue.appleLocation)
+        #expect(location.altitude == 152.3)
+    }
+
+    static let indexedFixtures = FixtureCatalogue.all.filter {
+        ["h264-aac.mp4", "rotated.mov", "vfr.mp4", "offset.mp4", "edit-list.mp4", "aac.m4a", "video-only.mp4"].contains($0.name)
+    }
+
+    /// The same builder over index packets and over scanned packets gives the same timeline.
+    @Test(arguments: indexedFixtures)
+    func indexAndScanTimelinesAgree(_ fixture: FixtureCatalogue.Entry) throws {
+        let path = try fixture.make().path
+        let fromIndex = try #require(try Prober.probe(path: path).timeline)
+        var fromScan = try #require(try Prober.probe(path: path, forceScan: true).timeline)
+        #expect(fromIndex.source == .containerIndex)
+        #expect(fromScan.source == .scan)
+        #expect(!fromScan.warnings.contains { $0.kind == .indexDisagreement })
+        fromScan.source = .containerIndex
+        #expect(fromScan.playerOrigin == fromIndex.playerOrigin)
+        #expect(fromScan.streams.map(\.frameCount) == fromIndex.streams.map(\.frameCount))
+        #expect(fromScan.streams.map(\.firstPresented) == fromIndex.streams.map(\.firstPresented))
+        #expect(fromScan.streams.map(\.lastPresented) == fromIndex.streams.map(\.lastPresented))
+        #expect(fromScan.streams.map(\.keyframeTimes) == fromIndex.streams.map(\.keyframeTimes))
+        #expect(fromScan.streams.map(\.variableFrameRate) == fromIndex.streams.map(\.variableFrameRate))
+        #expect(fromScan.streams.map(\.frameInterval) == fromIndex.streams.map(\.frameInterval))
+    }
 }

@@ -37,6 +37,9 @@ public struct MatroskaCues: Sendable, Hashable, Codable {
 }
 
 public enum MatroskaCueReader {
+    /// Far above real files (ten hours with a cue every 20 ms), low enough to bound memory.
+    static let maximumCuePoints = 2_000_000
+
     /// Reads the cues of the Matroska or WebM file at `path`. Returns `nil` when the file is not
     /// Matroska or carries no cues (then only a scan finds the keyframes).
     public static func read(path: String) throws(ContainerIndexError) -> MatroskaCues? {
@@ -98,7 +101,7 @@ public enum MatroskaCueReader {
         var slot: [UInt64: Int] = [:]
         for (i, entry) in entries.enumerated() { slot[entry.trackNumber] = i }
 
-        for point in try reader.children(of: cues, limit: SampleTableExpansion.maximumSamples) where point.id == EBML.cuePoint {
+        for point in try reader.children(of: cues, limit: maximumCuePoints) where point.id == EBML.cuePoint {
             let fields = try reader.children(of: point)
             guard let timeField = fields.first(where: { $0.id == EBML.cueTime }),
                   let time = Int64(exactly: try reader.unsigned(timeField)) else { continue }

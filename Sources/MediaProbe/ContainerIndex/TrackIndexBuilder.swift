@@ -17,13 +17,24 @@ enum TrackIndexBuilder {
         let timescale = Int64(tables.timescale != 0 ? tables.timescale : movieTimescale != 0 ? movieTimescale : 1)
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
-        var entries = limitation == nil
-            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, path: path)
-            : []
+        var entries: [SampleEntry] = []
+        if limitation == nil {
+            if isChunkedAudio(tables, kind: kind) {
+                if let frameBytes = UncompressedAudioChunks.bytesPerSampleFrame(codecTag: tables.codecTag, sound: tables.sound) {
+                    entries = try UncompressedAudioChunks.entries(tables, bytesPerSampleFrame: frameBytes, fileSize: fileSize, path: path)
+                } else {
+                    limitation = "uncompressed audio in a sample format whose packet layout is not reproduced here"
+                }
+            } else {
+                entries = try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio,
+                                                           fileSize: fileSize, path: path)
+            }
+        }
 
         // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.
         var streamDuration = tables.mediaDuration
-        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) * Int64($1.delta) }
+        // Wrapping, as the demuxer's 64-bit sum does: a lying table must not trap.
+        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) &* Int64($1.delta) }
         if sttsTotal != 0 { streamDuration = min(streamDuration, sttsTotal) }
         var startTime: Int64 = 0
         if let edits = tables.edits, !edits.isEmpty {
@@ -64,10 +75,15 @@ enum TrackIndexBuilder {
                           limitation: limitation)
     }
 
+    /// Audio whose every sample has its own time-to-sample tick: the demuxer reads it by chunk.
+    private static func isChunkedAudio(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> Bool {
+        kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1
+    }
+
     /// Layouts the demuxer reads differently from one packet per sample.
     private static func limitationOf(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> String? {
-        if kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1 {
-            return "uncompressed audio: the demuxer returns whole chunks, not samples"
+        if tables.dataIsExternal {
+            return "the samples live in another file, which the demuxer does not open"
         }
         if tables.timeToSample.contains(where: { $0.delta > UInt32.max - 480_000 }) {
             return "a time-to-sample delta is negative when read as signed, which the demuxer corrects"
