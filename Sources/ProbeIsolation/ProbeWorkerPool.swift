@@ -50,6 +50,14 @@ public actor ProbeWorkerPool {
     /// Cores this process may use: the default number of workers.
     public static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 
+    /// The worker's environment: ours, with Swift's crash backtracer off, so that a worker hit by
+    /// a fatal signal dies at once with that signal instead of pausing to symbolicate.
+    static var workerEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        return environment
+    }
+
     /// The hidden subcommand that runs `ProbeWorker.serve`.
     public static let workerSubcommand = "probe-worker"
 
@@ -260,7 +268,7 @@ public actor ProbeWorkerPool {
                     return try WorkerProcess.spawn(
                         executable: configuration.executablePath,
                         arguments: [Self.workerSubcommand, "--configuration", encodedConfiguration],
-                        environment: ProcessInfo.processInfo.environment)
+                        environment: Self.workerEnvironment)
                 } catch {
                     running -= 1
                     wakeOneWaiter()

@@ -112,7 +112,7 @@ struct WorkerProtocolTests {
         parent.standardError = FileHandle.nullDevice
         try parent.run()
         var worker: Int32?
-        for _ in 0..<500 where worker == nil {
+        for _ in 0..<3_000 where worker == nil {
             try await Task.sleep(for: .milliseconds(10))
             worker = PoolSupport.children(of: parent.processIdentifier).first
         }
