@@ -1,23 +1,42 @@
 internal import CFFmpeg
 import FootageModel
 
-/// Decodes every audio and video stream from the start, listing each frame as ffprobe's
-/// `-show_frames` does.
+/// Decodes every audio, video and subtitle stream from the start, listing each frame (and each
+/// subtitle) as ffprobe's `-show_frames` does.
 enum FrameScan {
     /// What one receive from a decoder gave: a frame, or a state of the loop (not an error).
     enum Step { case frame, needsInput, endOfStream }
 
-    static func run(_ format: FormatContext, limits: ProbeLimits) throws(FFmpegError) -> [FrameListingEntry] {
+    static func run(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [FrameListingEntry] {
+        let decoders = try openDecoders(format, path: path, limits: limits)
+        do {
+            return try decode(format, decoders: decoders, limits: limits)
+        } catch {
+            throw ProbeError(reason: .corrupt, path: path, failure: error)
+        }
+    }
+
+    /// One decoder per audio, video and subtitle stream. A picture over the pixel limit is refused
+    /// with an error; a stream libavcodec cannot decode is left out, as ffprobe leaves it out.
+    private static func openDecoders(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [DecoderContext?] {
         var decoders: [DecoderContext?] = []
         for index in 0..<format.streamCount {
-            guard let stream = format.stream(at: index),
-                  let type = stream.pointee.codecpar?.pointee.codec_type,
-                  type == AVMEDIA_TYPE_VIDEO || type == AVMEDIA_TYPE_AUDIO else {
+            guard let stream = format.stream(at: index), let parameters = stream.pointee.codecpar?.pointee,
+                  [AVMEDIA_TYPE_VIDEO, AVMEDIA_TYPE_AUDIO, AVMEDIA_TYPE_SUBTITLE].contains(parameters.codec_type) else {
                 decoders.append(nil)
                 continue
             }
-            decoders.append(try DecoderContext(stream: stream, maxPixels: limits.maxPixels))
+            let pixels = Int64(parameters.width) * Int64(parameters.height)
+            if pixels > limits.maxPixels {
+                throw ProbeError(reason: .limitExceeded, path: path,
+                                 message: "picture too large in \(path): stream \(index) is \(parameters.width)x\(parameters.height), over the limit of \(limits.maxPixels) pixels")
+            }
+            decoders.append(try? DecoderContext(stream: stream, maxPixels: limits.maxPixels))
         }
+        return decoders
+    }
+
+    private static func decode(_ format: FormatContext, decoders: [DecoderContext?], limits: ProbeLimits) throws(FFmpegError) -> [FrameListingEntry] {
         let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
         let types = (0..<format.streamCount).map { index in
             format.stream(at: index)?.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }
@@ -34,9 +53,15 @@ enum FrameScan {
             }
         }
 
-        while entries.count < limits.maxFrames, try packet.read(from: format) {
+        while entries.count < limits.maxFrames {
+            // A read error ends the listing where it is, as ffprobe lists what it could read.
+            guard (try? packet.read(from: format)) == true else { break }
             let index = Int(packet.pointer.pointee.stream_index)
             guard index < decoders.count, let decoder = decoders[index] else { continue }
+            if decoder.pointer.pointee.codec_type == AVMEDIA_TYPE_SUBTITLE {
+                if let subtitle = DecodedSubtitle(decoder: decoder, packet: packet) { entries.append(subtitle.entry) }
+                continue
+            }
             var sent = false
             while !sent {
                 let status = avcodec_send_packet(decoder.pointer, packet.pointer)
@@ -50,7 +75,7 @@ enum FrameScan {
             try drain(index)
         }
         for index in decoders.indices {
-            guard let decoder = decoders[index] else { continue }
+            guard let decoder = decoders[index], decoder.pointer.pointee.codec_type != AVMEDIA_TYPE_SUBTITLE else { continue }
             _ = avcodec_send_packet(decoder.pointer, nil)
             try drain(index)
         }
@@ -89,14 +114,7 @@ enum FrameScan {
             result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(frame.format)))
             result.nbSamples = Int(frame.nb_samples)
             result.channels = Int(frame.ch_layout.nb_channels)
-            if frame.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
-                var layout = frame.ch_layout
-                result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
-                    guard let base = buffer.baseAddress else { return nil }
-                    base.initialize(repeating: 0, count: 128)
-                    return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
-                }
-            }
+            result.channelLayout = FFprobeText.channelLayout(frame.ch_layout)
         }
         return result
     }

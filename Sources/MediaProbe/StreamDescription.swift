@@ -56,7 +56,7 @@ enum StreamDescription {
         if let codec, codec.rc_max_rate > 0 { result.maxBitRate = String(codec.rc_max_rate) }
         if let codec, codec.bits_per_raw_sample > 0 { result.bitsPerRawSample = String(codec.bits_per_raw_sample) }
         if st.nb_frames != 0 { result.nbFrames = String(st.nb_frames) }
-        result.extradataSize = Int(par.extradata_size)
+        if par.extradata_size > 0 { result.extradataSize = Int(par.extradata_size) }
         result.tags = FFprobeText.tags(st.metadata)
         result.sideDataList = sideData(st)
         return result
@@ -96,14 +96,7 @@ enum StreamDescription {
         result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(par.format)))
         result.sampleRate = String(par.sample_rate)
         result.channels = Int(par.ch_layout.nb_channels)
-        if par.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
-            var layout = par.ch_layout
-            result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
-                guard let base = buffer.baseAddress else { return nil }
-                base.initialize(repeating: 0, count: 128)
-                return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
-            }
-        }
+        result.channelLayout = FFprobeText.channelLayout(par.ch_layout)
         result.bitsPerSample = Int(av_get_bits_per_sample(par.codec_id))
     }
 
@@ -144,22 +137,7 @@ enum StreamDescription {
 
     private static func sideData(_ stream: AVStream) -> [ProbeSideData]? {
         guard stream.nb_side_data > 0, let list = stream.side_data else { return nil }
-        var result: [ProbeSideData] = []
-        for index in 0..<Int(stream.nb_side_data) {
-            let entry = list[index]
-            var item = ProbeSideData(sideDataType: FFprobeText.string(av_packet_side_data_name(entry.type)) ?? "unknown")
-            if entry.type == AV_PKT_DATA_DISPLAYMATRIX, entry.size >= 36, let data = entry.data {
-                let matrix = UnsafeRawPointer(data)
-                let values = (0..<9).map { matrix.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self) }
-                item.displaymatrix = displayMatrixText(values)
-                let degrees = values.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { av_display_rotation_get($0) } ?? .nan
-                }
-                if degrees.isFinite { item.rotation = Int(degrees) }
-            }
-            result.append(item)
-        }
-        return result
+        return (0..<Int(stream.nb_side_data)).map { SideDataDescription.read(list[$0]) }
     }
 
     /// ffprobe's layout: three rows `%08x: ` followed by three ` %11d` values, each row ending in a newline.

@@ -16,6 +16,7 @@ public enum ProbeWorker {
         } catch {
             return 70
         }
+        watchParent()
         // FFmpeg's own log is noise here: every failure comes back as a ProbeError.
         av_log_set_level(AV_LOG_QUIET)
         // Keep the reply channel private and point fd 1 at stderr, so that nothing but replies
@@ -38,17 +39,40 @@ public enum ProbeWorker {
                                              message: "probe worker: the request line is not valid JSON"))
             }
             let retiring = WorkerResourceLimits.cpuSecondsUsed() > cpuBudget
-            let response = WorkerResponse(id: request?.id, result: result, retiring: retiring)
-            guard var bytes = try? encoder.encode(response) else { return 70 }
-            bytes.append(UInt8(ascii: "\n"))
+            guard let reply = try? encode(result, id: request?.id, retiring: retiring, with: encoder) else { return 70 }
             do {
-                try write(all: bytes, to: replies)
+                try write(all: reply, to: replies)
             } catch {
                 return 70
             }
             if retiring { return 0 }
         }
         return 0
+    }
+
+    /// The reply line for a result (`WorkerReply` describes the layout).
+    private static func encode(_ result: Result<ProbeOutput, ProbeError>, id: Int?, retiring: Bool,
+                               with encoder: JSONEncoder) throws -> Data {
+        switch result {
+        case .success(.record(let record)):
+            return WorkerReply.line(id: id, retiring: retiring, key: "record", payload: try encoder.encode(record))
+        case .success(.packets(let packets)):
+            return WorkerReply.line(id: id, retiring: retiring, key: "packets", payload: try encoder.encode(packets))
+        case .success(.frames(let frames)):
+            return WorkerReply.line(id: id, retiring: retiring, key: "frames", payload: try encoder.encode(frames))
+        case .failure(let error):
+            return WorkerReply.line(id: id, retiring: retiring, key: "error", payload: try encoder.encode(error))
+        }
+    }
+
+    /// Exits the worker within a second of its parent ending, even in the middle of a long decode,
+    /// so that no worker outlives the `footage` that started it.
+    private static func watchParent() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            _exit(0)
+        }
     }
 
     /// Runs one request. The prober checks the path again before it opens it, since the file may

@@ -50,6 +50,14 @@ public actor ProbeWorkerPool {
     /// Cores this process may use: the default number of workers.
     public static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 
+    /// The worker's environment: ours, with Swift's crash backtracer off, so that a worker hit by
+    /// a fatal signal dies at once with that signal instead of pausing to symbolicate.
+    static var workerEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        return environment
+    }
+
     /// The hidden subcommand that runs `ProbeWorker.serve`.
     public static let workerSubcommand = "probe-worker"
 
@@ -103,11 +111,23 @@ public actor ProbeWorkerPool {
 
     /// Runs `kind` on every path, as many at once as there are workers, results in input order.
     public func runAll(_ kind: ProbeRequestKind, paths: [String], forceScan: Bool = false) async -> [Result<ProbeOutput, ProbeError>] {
-        await withTaskGroup(of: (Int, Result<ProbeOutput, ProbeError>).self) { group in
+        await inOrder(paths) { pool, path in await pool.run(kind, path: path, forceScan: forceScan) }
+    }
+
+    /// Like `runAll`, with each result as the JSON the worker wrote (checked, not decoded): the
+    /// cheapest way to print many results.
+    public func runAllRaw(_ kind: ProbeRequestKind, paths: [String], forceScan: Bool = false) async -> [Result<RawProbeOutput, ProbeError>] {
+        await inOrder(paths) { pool, path in await pool.runRaw(kind, path: path, forceScan: forceScan) }
+    }
+
+    private func inOrder<Value: Sendable>(_ paths: [String],
+                                          _ work: @escaping @Sendable (ProbeWorkerPool, String) async -> Result<Value, ProbeError>)
+        async -> [Result<Value, ProbeError>] {
+        await withTaskGroup(of: (Int, Result<Value, ProbeError>).self) { group in
             for (index, path) in paths.enumerated() {
-                group.addTask { (index, await self.run(kind, path: path, forceScan: forceScan)) }
+                group.addTask { (index, await work(self, path)) }
             }
-            var results = [Result<ProbeOutput, ProbeError>?](repeating: nil, count: paths.count)
+            var results = [Result<Value, ProbeError>?](repeating: nil, count: paths.count)
             for await (index, result) in group { results[index] = result }
             return results.enumerated().map { index, result in
                 result ?? .failure(ProbeError(reason: .internal, path: paths[index], message: "\(paths[index]): no result was produced"))
@@ -115,9 +135,22 @@ public actor ProbeWorkerPool {
         }
     }
 
-    /// Runs one request in a worker: checks the path here first (nothing is opened), then sends
-    /// it to a worker with a deadline from the file's size.
+    /// Runs one request and decodes the worker's JSON into values.
     public func run(_ kind: ProbeRequestKind, path: String, forceScan: Bool = false) async -> Result<ProbeOutput, ProbeError> {
+        await runRaw(kind, path: path, forceScan: forceScan).flatMap { raw in
+            do {
+                return .success(try raw.decoded())
+            } catch {
+                return .failure(ProbeError(reason: .internal, path: path,
+                                           message: "\(path): the probe worker's \(kind.rawValue) result could not be decoded: \(error)"))
+            }
+        }
+    }
+
+    /// Runs one request in a worker: checks the path here first (nothing is opened), then sends
+    /// it to a worker with a deadline from the file's size. The result is the worker's JSON,
+    /// checked to be well-formed but not decoded.
+    public func runRaw(_ kind: ProbeRequestKind, path: String, forceScan: Bool = false) async -> Result<RawProbeOutput, ProbeError> {
         let checked: CheckedPath
         switch PathPrecheck.check(path) {
         case .failure(let error): return .failure(error)
@@ -170,23 +203,29 @@ public actor ProbeWorkerPool {
     // MARK: - Outcomes
 
     private func finish(_ outcome: WorkerExchange.Outcome, worker: WorkerProcess, id: Int,
-                        kind: ProbeRequestKind, path: String, allowance: UInt64) -> Result<ProbeOutput, ProbeError> {
+                        kind: ProbeRequestKind, path: String, allowance: UInt64) -> Result<RawProbeOutput, ProbeError> {
         switch outcome {
         case .reply(let bytes):
-            guard let response = try? JSONDecoder().decode(WorkerResponse.self, from: Data(bytes)),
-                  response.id == id, let result = response.result else {
+            guard let reply = WorkerReply.parse(bytes), reply.id == id,
+                  reply.key == "error" || reply.key == WorkerReply.keys[kind] else {
                 worker.killAndReap()
                 releaseWorker(worker, healthy: false)
                 return .failure(ProbeError(reason: .workerCrashed, path: path,
                                            message: "\(path): the probe worker sent a reply that is not a valid answer to the request"))
             }
-            if response.retiring == true {
+            if reply.retiring {
                 worker.retire()
                 releaseWorker(worker, healthy: false)
             } else {
                 releaseWorker(worker, healthy: worker.requestsServed < configuration.requestsPerWorker)
             }
-            return result
+            let payload = Array(bytes[reply.payload])
+            guard reply.key == "error" else { return .success(RawProbeOutput(kind: kind, json: payload)) }
+            guard let error = try? JSONDecoder().decode(ProbeError.self, from: Data(payload)) else {
+                return .failure(ProbeError(reason: .workerCrashed, path: path,
+                                           message: "\(path): the probe worker sent an error that could not be read"))
+            }
+            return .failure(error)
         case .timedOut:
             worker.killAndReap()
             releaseWorker(worker, healthy: false)
@@ -229,7 +268,7 @@ public actor ProbeWorkerPool {
                     return try WorkerProcess.spawn(
                         executable: configuration.executablePath,
                         arguments: [Self.workerSubcommand, "--configuration", encodedConfiguration],
-                        environment: ProcessInfo.processInfo.environment)
+                        environment: Self.workerEnvironment)
                 } catch {
                     running -= 1
                     wakeOneWaiter()

@@ -1,5 +1,6 @@
 public import FootageModel
 public import MediaProbe
+import Foundation
 
 /// One request line to a worker: `{"id":1,"kind":"probe","path":"a.mp4","forceScan":false}`.
 struct WorkerRequest: Sendable, Codable {
@@ -16,36 +17,84 @@ public enum ProbeOutput: Sendable, Hashable {
     case frames([FrameListingEntry])
 }
 
-/// One reply line from a worker: the request's id and exactly one of `record`, `packets`, `frames`
-/// or `error`. `retiring` tells the parent the worker exits after this reply (its CPU budget is
-/// nearly spent), so that the exit is not mistaken for a crash.
-struct WorkerResponse: Sendable, Codable {
-    var id: Int?
-    var record: ProbeRecord?
-    var packets: [PacketListingEntry]?
-    var frames: [FrameListingEntry]?
-    var error: ProbeError?
-    var retiring: Bool?
+/// A result as the worker sent it: which kind, and its JSON exactly as written, checked to be
+/// well-formed. The command line prints it as it is; `decoded()` turns it into values.
+public struct RawProbeOutput: Sendable, Hashable {
+    public var kind: ProbeRequestKind
+    /// One JSON value: a probe record, or an array of packets or frames.
+    public var json: [UInt8]
 
-    init(id: Int?, result: Result<ProbeOutput, ProbeError>, retiring: Bool) {
-        self.id = id
-        self.retiring = retiring ? true : nil
-        switch result {
-        case .success(.record(let record)): self.record = record
-        case .success(.packets(let packets)): self.packets = packets
-        case .success(.frames(let frames)): self.frames = frames
-        case .failure(let error): self.error = error
+    /// The typed value, decoded with `JSONDecoder`.
+    public func decoded() throws -> ProbeOutput {
+        let decoder = JSONDecoder()
+        let data = Data(json)
+        switch kind {
+        case .probe: return .record(try decoder.decode(ProbeRecord.self, from: data))
+        case .packets: return .packets(try decoder.decode([PacketListingEntry].self, from: data))
+        case .frames: return .frames(try decoder.decode([FrameListingEntry].self, from: data))
         }
     }
+}
 
-    /// The one result the reply carries, or `nil` when it carries none or several.
-    var result: Result<ProbeOutput, ProbeError>? {
-        let present = [record != nil, packets != nil, frames != nil, error != nil].filter { $0 }.count
-        guard present == 1 else { return nil }
-        if let record { return .success(.record(record)) }
-        if let packets { return .success(.packets(packets)) }
-        if let frames { return .success(.frames(frames)) }
-        return error.map { .failure($0) }
+/// One reply line from a worker, in a fixed layout so that the parent can pass the payload on
+/// without decoding it:
+///
+///     {"id":7,"record":{…}}        {"id":7,"packets":[…]}        {"id":7,"frames":[…]}
+///     {"id":7,"error":{…}}         {"id":null,"error":{…}}       (a request line it could not read)
+///
+/// `"retiring":true` may follow the id: the worker exits after this reply (its CPU budget is
+/// nearly spent), so the parent must not mistake the exit for a crash.
+struct WorkerReply {
+    var id: Int?
+    var retiring: Bool
+    var key: String
+    var payload: Range<Int>
+
+    static let keys: [ProbeRequestKind: String] = [.probe: "record", .packets: "packets", .frames: "frames"]
+
+    /// The reply line for `payload` (already JSON) under `key`, newline included.
+    static func line(id: Int?, retiring: Bool, key: String, payload: Data) -> Data {
+        var line = Data("{\"id\":\(id.map(String.init) ?? "null"),".utf8)
+        if retiring { line.append(contentsOf: Array("\"retiring\":true,".utf8)) }
+        line.append(contentsOf: Array("\"\(key)\":".utf8))
+        line.append(payload)
+        line.append(contentsOf: Array("}\n".utf8))
+        return line
+    }
+
+    /// Reads the layout above; `nil` for anything else, including a payload that is not
+    /// well-formed JSON.
+    static func parse(_ bytes: [UInt8]) -> WorkerReply? {
+        var index = 0
+        func take(_ text: String) -> Bool {
+            let expected = Array(text.utf8)
+            guard index + expected.count <= bytes.count,
+                  bytes[index..<index + expected.count].elementsEqual(expected) else { return false }
+            index += expected.count
+            return true
+        }
+        guard take("{\"id\":") else { return nil }
+        var id: Int?
+        if !take("null") {
+            var value = 0
+            let start = index
+            while index < bytes.count, index - start < 18, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard index > start else { return nil }
+            id = value
+        }
+        let retiring = take(",\"retiring\":true")
+        guard take(",\"") else { return nil }
+        let keyStart = index
+        while index < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index]) { index += 1 }
+        let key = String(decoding: bytes[keyStart..<index], as: UTF8.self)
+        guard key == "error" || keys.values.contains(key), take("\":") else { return nil }
+        guard bytes.count > index, bytes.last == UInt8(ascii: "}") else { return nil }
+        let payload = index..<(bytes.count - 1)
+        guard JSONSyntax.isValid(bytes, in: payload) else { return nil }
+        return WorkerReply(id: id, retiring: retiring, key: key, payload: payload)
     }
 }
 

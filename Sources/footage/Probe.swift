@@ -60,91 +60,103 @@ extension Footage {
             if let deadline { poolConfiguration.deadline.base = .milliseconds(Int64(deadline * 1000)) }
             let pool = ProbeWorkerPool(configuration: poolConfiguration)
             let kind: ProbeRequestKind = packets ? .packets : frames ? .frames : .probe
-            let results = await pool.runAll(kind, paths: files, forceScan: scan)
+            let results = await pool.runAllRaw(kind, paths: files, forceScan: scan)
             await pool.shutdown()
 
-            let symlinks = files.map { path in (try? PathPrecheck.check(path).get())?.symlinkTarget }
-            let entries = zip(files, zip(results, symlinks)).map { ProbeEntry(path: $0, symlinkTarget: $1.1, result: $1.0) }
-            for entry in entries {
-                if case .failure(let error) = entry.result {
-                    Console.err("footage: probe failed for \(entry.path): \(ProbeFailureStatus.detail(of: error))")
+            var worst: ExitCode?
+            var entries: [ProbeEntry] = []
+            for (path, result) in zip(files, results) {
+                let symlink = (try? PathPrecheck.check(path).get())?.symlinkTarget
+                entries.append(ProbeEntry(path: path, symlinkTarget: symlink, result: result))
+                guard case .failure(let error) = result else { continue }
+                Console.err("footage: probe failed for \(path): \(ProbeFailureStatus.detail(of: error))")
+                if worst.map({ ProbeFailureStatus.severity($0) < ProbeFailureStatus.severity(error.exitCode) }) ?? true {
+                    worst = error.exitCode
                 }
             }
             try write(entries, kind: kind)
-            let worst = results.compactMap { result -> ExitCode? in
-                if case .failure(let error) = result { return error.exitCode }
-                return nil
-            }.max { ProbeFailureStatus.severity($0) < ProbeFailureStatus.severity($1) }
             if let worst { throw worst }
         }
 
         private func write(_ entries: [ProbeEntry], kind: ProbeRequestKind) throws {
             if kind == .probe && !json {
-                let texts = entries.compactMap { entry -> String? in
-                    guard case .success(.record(let record)) = entry.result else { return nil }
+                var texts: [String] = []
+                for entry in entries {
+                    guard case .success(let raw) = entry.result, case .record(let record) = try raw.decoded() else { continue }
                     var lines: [String] = []
                     if entries.count > 1 { lines.append(entry.path) }
                     if let target = entry.symlinkTarget { lines.append("symlink: \(entry.path) -> \(target)") }
                     lines.append(ProbeSummary.text(for: record))
-                    return lines.joined(separator: "\n")
+                    texts.append(lines.joined(separator: "\n"))
                 }
                 if !texts.isEmpty { Console.out(texts.joined(separator: "\n\n")) }
                 return
             }
             if entries.count == 1, let entry = entries.first {
-                try Console.printJSON(SingleDocument(entry: entry))
-            } else {
-                try Console.printJSON(entries)
+                if kind == .probe, case .success(let raw) = entry.result, case .record(let record) = try raw.decoded() {
+                    // One record reads best pretty-printed, in ffprobe's shape.
+                    try Console.printJSON(SingleRecord(record: record, symlink: entry.symlinkNote))
+                } else {
+                    Console.out(String(decoding: try entry.json(includingPath: false), as: UTF8.self))
+                }
+                return
             }
+            var document: [UInt8] = [UInt8(ascii: "[")]
+            for (offset, entry) in entries.enumerated() {
+                document += offset == 0 ? Array("\n".utf8) : Array(",\n".utf8)
+                document += try entry.json(includingPath: true)
+            }
+            document += Array("\n]".utf8)
+            Console.out(String(decoding: document, as: UTF8.self))
         }
     }
 }
 
-/// One file's result as the command prints it.
-struct ProbeEntry: Encodable {
+/// One file's result as the command prints it. Results are the worker's JSON, passed on as
+/// written (the pool has checked it is well-formed), so that printing a thousand records or a
+/// million packets costs no decoding.
+struct ProbeEntry {
     var path: String
     var symlinkTarget: String?
-    var result: Result<ProbeOutput, ProbeError>
+    var result: Result<RawProbeOutput, ProbeError>
 
-    enum CodingKeys: String, CodingKey {
-        case path, symlink, probe, packets, frames, error
-    }
+    var symlinkNote: SymlinkNote? { symlinkTarget.map { SymlinkNote(path: path, target: $0) } }
 
-    /// `{"path", "symlink"?, "probe"|"packets"|"frames"|"error"}`: the element of the array printed
-    /// for several files.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encodeIfPresent(symlinkTarget.map { SymlinkNote(path: path, target: $0) }, forKey: .symlink)
+    /// `{"path", "symlink"?, "probe"|"packets"|"frames"|"error"}`; without the path for a single
+    /// file's `{"packets": […]}`, `{"frames": […]}` or `{"error": …}`.
+    func json(includingPath: Bool) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var members: [[UInt8]] = []
+        if includingPath { members.append(Array(#""path":"#.utf8) + Array(try encoder.encode(path))) }
+        if let symlinkNote { members.append(Array(#""symlink":"#.utf8) + Array(try encoder.encode(symlinkNote))) }
         switch result {
-        case .success(.record(let record)): try container.encode(record, forKey: .probe)
-        case .success(.packets(let packets)): try container.encode(packets, forKey: .packets)
-        case .success(.frames(let frames)): try container.encode(frames, forKey: .frames)
-        case .failure(let error): try container.encode(error, forKey: .error)
+        case .success(let raw):
+            let key = raw.kind == .probe ? "probe" : raw.kind.rawValue
+            members.append(Array("\"\(key)\":".utf8) + raw.json)
+        case .failure(let error):
+            members.append(Array(#""error":"#.utf8) + Array(try encoder.encode(error)))
         }
+        return Array("{".utf8) + Array(members.joined(separator: Array(",".utf8))) + Array("}".utf8)
     }
 }
 
-/// The document printed for a single file: the probe record itself (ffprobe's shape), or
-/// `{"packets": […]}`, `{"frames": […]}`, `{"error": …}`, with a `symlink` note when the path was one.
-private struct SingleDocument: Encodable {
-    var entry: ProbeEntry
+/// One probe record in ffprobe's shape, with a `symlink` note when the path was one.
+private struct SingleRecord: Encodable {
+    var record: ProbeRecord
+    var symlink: SymlinkNote?
+
+    enum CodingKeys: String, CodingKey { case symlink }
 
     func encode(to encoder: any Encoder) throws {
-        if case .success(.record(let record)) = entry.result { try record.encode(to: encoder) }
-        var container = encoder.container(keyedBy: ProbeEntry.CodingKeys.self)
-        try container.encodeIfPresent(entry.symlinkTarget.map { SymlinkNote(path: entry.path, target: $0) }, forKey: .symlink)
-        switch entry.result {
-        case .success(.record): break
-        case .success(.packets(let packets)): try container.encode(packets, forKey: .packets)
-        case .success(.frames(let frames)): try container.encode(frames, forKey: .frames)
-        case .failure(let error): try container.encode(error, forKey: .error)
-        }
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(symlink, forKey: .symlink)
     }
 }
 
 /// Says that a path was a symbolic link and where it led.
-private struct SymlinkNote: Encodable {
+struct SymlinkNote: Encodable {
     var path: String
     var target: String
 }

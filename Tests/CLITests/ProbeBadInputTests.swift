@@ -114,7 +114,7 @@ struct ProbeBadInputTests {
     }
 
     /// With the index at the front (faststart), a file cut in half still opens: it is probed, exit 0,
-    /// and the summary warns that the container promises more than the packets deliver.
+    /// and the summary warns that the file holds fewer frames than its header declares: cut short.
     @Test func mp4CutInTheMiddleIsProbedWithAWarning() throws {
         let folder = try ScratchFolder()
         let whole = try Fixtures.make("cli-faststart-4s.mp4", [
@@ -125,6 +125,7 @@ struct ProbeBadInputTests {
         let run = try probe(path)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("warning:"), "stdout: \(run.stdout)")
+        #expect(run.stdout.contains("cut short"), "stdout: \(run.stdout)")
         let json = try FootageRun.run(["probe", "--json", path])
         let document = try #require(try json.json() as? [String: Any])
         let timeline = try #require(document["timeline"] as? [String: Any])

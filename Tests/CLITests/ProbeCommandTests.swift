@@ -100,4 +100,22 @@ struct ProbeCommandTests {
         #expect(run.stdout.contains("probe"))
         #expect(!run.stdout.contains("probe-worker"))
     }
+
+    @Test func theExitStatusIsTheMostSevereFailure() throws {
+        let clip = try Self.clip()
+        let folder = try ScratchFolder()
+        let missing = folder.path("absent.mp4")
+        let run = try FootageRun.run(["probe", folder.url.path, clip.path, missing])
+        #expect(run.status == 66, "missing (66) outranks a folder (65)")
+        #expect(run.stdout.contains("h264"), "the readable file is still summarised")
+        #expect(run.stderr.contains("footage: probe failed for \(folder.url.path): "))
+        #expect(run.stderr.contains("footage: probe failed for \(missing): "))
+    }
+
+    @Test func aDeadlineTooShortStopsTheWorkerAndExits70() throws {
+        let clip = try Self.clip()
+        let run = try FootageRun.run(["probe", "--deadline", "0.001", clip.path])
+        #expect(run.status == 70)
+        #expect(run.stderr.contains("footage: probe failed for \(clip.path): the probe worker did not answer within"))
+    }
 }

@@ -66,4 +66,21 @@ enum PoolSupport {
     static func processExists(_ pid: Int32) -> Bool {
         FileManager.default.fileExists(atPath: "/proc/\(pid)")
     }
+
+    /// Child process ids of `pid`, from `/proc/PID/task/*/children`.
+    static func children(of pid: Int32) -> [Int32] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+    }
+
+    /// Whether a process exists and has not yet exited (a zombie or a reaped process does not run).
+    static func processRuns(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = status.lastIndex(of: ")") else { return false }
+        let state = status[status.index(close, offsetBy: 2)...].prefix(1)
+        return state != "Z" && state != "X"
+    }
 }

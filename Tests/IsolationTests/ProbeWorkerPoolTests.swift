@@ -68,13 +68,13 @@ import Testing
     @Test func aMemoryCeilingStopsALargeFrameAndLeavesTheParentFine() async throws {
         let large = try PoolSupport.largeFrameClip()
         let small = try PoolSupport.smallClip()
-        let unlimited = PoolSupport.pool(workers: 1)
+        let unlimited = PoolSupport.pool(workers: 1, deadline: .fixed(.seconds(120)))
         let decoded = try await unlimited.frames(large.path).get()
         await unlimited.shutdown()
         #expect(decoded.filter { $0.width == 15360 && $0.height == 8640 }.count == 1)
 
         let ceiling = WorkerResourceLimits(addressSpaceBytes: try await PoolSupport.workerBaselineAddressSpace() + 64 << 20)
-        let limited = PoolSupport.pool(workers: 1, limits: ceiling)
+        let limited = PoolSupport.pool(workers: 1, deadline: .fixed(.seconds(120)), limits: ceiling)
         switch await limited.frames(large.path) {
         case .success(let frames):
             #expect(frames.isEmpty, "the frame could not be decoded under the ceiling")

@@ -40,7 +40,7 @@ struct WorkerProtocolTests {
         #expect(replies.count == 4)
         #expect(replies[0]["id"] as? Int == 1 && replies[0]["record"] != nil)
         #expect(replies[1]["id"] as? Int == 2 && (replies[1]["packets"] as? [Any])?.count == 25)
-        #expect(replies[2]["id"] == nil && replies[2]["error"] != nil)
+        #expect(replies[2]["id"] is NSNull && replies[2]["error"] != nil)
         #expect((replies[3]["error"] as? [String: Any])?["reason"] as? String == "missing_file")
     }
 
@@ -100,5 +100,30 @@ struct WorkerProtocolTests {
         }
         #expect(error.reason == .internal)
         #expect(error.message.contains("could not start a probe worker"))
+    }
+
+    /// A `footage` killed with SIGKILL cannot end its workers; they notice and leave by themselves.
+    @Test func aWorkerLeavesWhenItsParentIsKilled() async throws {
+        let heavy = try PoolSupport.heavyClip()
+        let parent = Process()
+        parent.executableURL = BuiltProducts.footage
+        parent.arguments = ["probe", "--frames", heavy.path]
+        parent.standardOutput = FileHandle.nullDevice
+        parent.standardError = FileHandle.nullDevice
+        try parent.run()
+        var worker: Int32?
+        for _ in 0..<3_000 where worker == nil {
+            try await Task.sleep(for: .milliseconds(10))
+            worker = PoolSupport.children(of: parent.processIdentifier).first
+        }
+        let pid = try #require(worker, "footage started a worker")
+        kill(parent.processIdentifier, SIGKILL)
+        parent.waitUntilExit()
+        var gone = false
+        for _ in 0..<60 where !gone {
+            try await Task.sleep(for: .milliseconds(100))
+            gone = !PoolSupport.processRuns(pid)
+        }
+        #expect(gone, "the orphaned worker exited within 6 s")
     }
 }

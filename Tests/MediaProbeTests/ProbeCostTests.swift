@@ -69,4 +69,26 @@ struct ProbeCostTests {
             FileHandle.standardError.write(Data("large \(name): cpu ours \(ours * 1000) ms, ffprobe \(peer * 1000) ms; wall ours \(oursWall), ffprobe \(peerWall)\n".utf8))
         }
     }
+
+    @Test func listingPacketsOfALargeClipAgainstFFprobe() throws {
+        let clip = try Fixtures.make("large-1080p.mp4", ["-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=30:d=20",
+                                                         "-f", "lavfi", "-i", "sine=d=20",
+                                                         "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"])
+        let rounds = 3
+        let before = Self.cpuSeconds(RUSAGE_SELF)
+        var listed = 0
+        var encoded = 0
+        for _ in 0..<rounds {
+            let packets = try Prober.packets(path: clip.path)
+            listed = packets.count
+            encoded = try JSONEncoder().encode(["packets": packets]).count
+        }
+        let ours = (Self.cpuSeconds(RUSAGE_SELF) - before) / Double(rounds)
+        let childBefore = Self.cpuSeconds(RUSAGE_CHILDREN)
+        for _ in 0..<rounds {
+            try Fixtures.run("ffprobe", ["-v", "error", "-show_packets", "-of", "json", clip.path])
+        }
+        let peer = (Self.cpuSeconds(RUSAGE_CHILDREN) - childBefore) / Double(rounds)
+        FileHandle.standardError.write(Data("packets of large mp4 (\(listed) packets, \(encoded) bytes of JSON): cpu ours \(ours * 1000) ms, ffprobe \(peer * 1000) ms\n".utf8))
+    }
 }

@@ -91,6 +91,22 @@ import Testing
         #expect(error.message.contains("cut short"))
     }
 
+    @Test func faststartMP4CutInTheMiddleIsProbedWithATruncationWarning() throws {
+        let faststart = try Fixtures.make("faststart.mp4", ["-i", h264Clip().path, "-c", "copy", "-movflags", "+faststart"])
+        let whole = try Data(contentsOf: faststart)
+        let url = try Self.scratch("cut-faststart.mp4")
+        try whole.prefix(whole.count / 2).write(to: url)
+        let record = try Prober.probe(path: url.path)
+        let warnings = try #require(record.timeline?.warnings)
+        let truncated = warnings.filter { $0.kind == .truncated }
+        // Both streams hold fewer packets than their sample tables declare.
+        #expect(Set(truncated.compactMap(\.streamIndex)) == [0, 1])
+        #expect(truncated.contains { $0.message.hasPrefix("stream 0: the header declares 50 frames, the file holds ") })
+        let summary = ProbeSummary.text(for: record)
+        #expect(summary.contains("warning: stream 0: the header declares 50 frames"))
+        #expect(summary.contains("  truncated: "))
+    }
+
     @Test func randomBytesAreNotMedia() throws {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<65536).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -101,8 +117,9 @@ import Testing
         #expect(error.message.contains(url.path))
     }
 
-    @Test func nameWithAColonIsAFileNotAProtocol() throws {
-        let url = try Self.scratch("http:clip.mp4")
+    @Test(arguments: ["http:clip.mp4", "concat:clip.mp4", "what?#%20.mp4", "subtitles=clip.mp4"])
+    func namesThatLookLikeURLsAreFiles(_ name: String) throws {
+        let url = try Self.scratch(name)
         try FileManager.default.copyItem(at: h264Clip(), to: url)
         let record = try Prober.probe(path: url.path)
         #expect(record.format.filename == url.path)

@@ -16,6 +16,9 @@ public enum FixtureCatalogue {
     public static let rotation = 90
     public static let creationTime = "2024-03-01T10:00:00.000000Z"
     public static let location = "+48.4647+035.0462/"
+    /// The Apple QuickTime keys written into `appleMetadataMOV()`.
+    public static let appleCreationDate = "2024-03-01T12:00:00+0200"
+    public static let appleLocation = "+48.4647+035.0462+152.300/"
     /// `editListMP4()` delays its video by this much with an empty edit.
     public static let videoDelaySeconds = 0.5
     /// `offsetMP4()` starts its video at this time (`-output_ts_offset`).
@@ -34,6 +37,21 @@ public enum FixtureCatalogue {
         Entry(name: "aac.m4a", make: audioOnlyM4A),
         Entry(name: "pcm.wav", make: audioOnlyWAV),
         Entry(name: "video-only.mp4", make: videoOnlyMP4),
+    ]
+
+    /// More containers and stream kinds real footage arrives in: field-by-field agreement with
+    /// ffprobe is checked on these too.
+    public static let more: [Entry] = [
+        Entry(name: "mp3", make: mp3),
+        Entry(name: "flv", make: flv),
+        Entry(name: "ogg", make: theoraVorbisOGG),
+        Entry(name: "mpeg-ps", make: mpegPS),
+        Entry(name: "colour-10bit.mkv", make: colourTaggedMKV),
+        Entry(name: "interlaced.ts", make: interlacedMPEG2TS),
+        Entry(name: "subtitles.mkv", make: subtitledMKV),
+        Entry(name: "3gp", make: threeGP),
+        Entry(name: "cover.mp3", make: mp3WithCoverArt),
+        Entry(name: "apple-keys.mov", make: appleMetadataMOV),
     ]
 
     private static func video(_ seconds: Double = 2, size: String = "320x240") -> [String] {
@@ -125,5 +143,74 @@ public enum FixtureCatalogue {
     /// H.264 in MP4 without audio.
     @Sendable public static func videoOnlyMP4() throws -> URL {
         try Fixtures.make("video-only.mp4", video() + x264)
+    }
+
+    /// MP3 audio, 2 s.
+    @Sendable public static func mp3() throws -> URL {
+        try Fixtures.make("tone.mp3", tone(2, rate: 44100) + ["-c:a", "libmp3lame", "-b:a", "128k"])
+    }
+
+    /// H.264 and AAC in FLV.
+    @Sendable public static func flv() throws -> URL {
+        try Fixtures.make("clip.flv", video(1) + tone(1) + x264 + ["-c:a", "aac"])
+    }
+
+    /// Theora and Vorbis in Ogg.
+    @Sendable public static func theoraVorbisOGG() throws -> URL {
+        try Fixtures.make("clip.ogg", video(1, size: "160x120") + tone(1) + ["-c:v", "libtheora", "-c:a", "libvorbis"])
+    }
+
+    /// MPEG-2 video and MPEG audio in an MPEG program stream.
+    @Sendable public static func mpegPS() throws -> URL {
+        try Fixtures.make("clip.mpg", video(1) + tone(1) + ["-c:v", "mpeg2video", "-c:a", "mp2", "-f", "vob"])
+    }
+
+    /// 10-bit H.264 with BT.709 colour tags in Matroska.
+    @Sendable public static func colourTaggedMKV() throws -> URL {
+        try Fixtures.make("colour.mkv", video(1) + [
+            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p10le",
+            "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
+        ])
+    }
+
+    /// Interlaced MPEG-2 video (top field first) in MPEG-TS.
+    @Sendable public static func interlacedMPEG2TS() throws -> URL {
+        try Fixtures.make("interlaced.ts", video(1, size: "720x576") + [
+            "-c:v", "mpeg2video", "-flags", "+ilme+ildct", "-top", "1", "-vf", "setfield=tff",
+        ])
+    }
+
+    /// H.264 with a SubRip subtitle stream in Matroska.
+    @Sendable public static func subtitledMKV() throws -> URL {
+        let subtitles = Fixtures.directory.appendingPathComponent("caption.srt")
+        if !FileManager.default.fileExists(atPath: subtitles.path) {
+            try Data("1\n00:00:00,000 --> 00:00:00,800\nthree soldiers beside a vehicle\n".utf8).write(to: subtitles, options: .atomic)
+        }
+        return try Fixtures.make("subtitles.mkv", video(1) + ["-i", subtitles.path] + x264 + ["-c:s", "srt"])
+    }
+
+    /// H.263 and AAC in 3GP, as old phones wrote them.
+    @Sendable public static func threeGP() throws -> URL {
+        try Fixtures.make("clip.3gp", video(1, size: "176x144") + tone(1, rate: 22050) + [
+            "-c:v", "h263", "-c:a", "aac", "-ac", "1", "-b:a", "32k",
+        ])
+    }
+
+    /// MP3 audio with a PNG cover picture (an attached picture, not part of the presentation).
+    @Sendable public static func mp3WithCoverArt() throws -> URL {
+        try Fixtures.make("cover.mp3", tone(1, rate: 44100) + ["-f", "lavfi", "-i", "testsrc2=s=64x64:r=1:d=1",
+            "-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "png", "-frames:v", "1",
+            "-disposition:v", "attached_pic", "-id3v2_version", "3"])
+    }
+
+    /// H.264 + AAC in MOV with Apple's metadata keys instead of `creation_time` and `location`:
+    /// a creation date with a zone offset and an ISO 6709 location with altitude.
+    @Sendable public static func appleMetadataMOV() throws -> URL {
+        let base = try h264AACMP4()
+        return try Fixtures.make("apple-keys.mov", [
+            "-i", base.path, "-map", "0", "-c", "copy", "-movflags", "use_metadata_tags",
+            "-metadata", "com.apple.quicktime.creationdate=\(appleCreationDate)",
+            "-metadata", "com.apple.quicktime.location.ISO6709=\(appleLocation)",
+        ])
     }
 }
