@@ -22,6 +22,8 @@ enum CanonicalJSON {
     }
 
     static func quote(_ text: String) -> String {
+        // Most values need no escaping at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

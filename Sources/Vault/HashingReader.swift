@@ -16,7 +16,11 @@ struct HashingReader {
     /// Hashes `source` to its end, copying into `destination` if it is not `nil`.
     static func run(source: Int32, sourcePath: String, destination: Int32?, destinationPath: String,
                     progress: (@Sendable (Int64) -> Void)? = nil) throws(VaultError) -> Outcome {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 4096)
+        // A small file gets a small buffer: most of a 4 MiB buffer would be paged in for nothing.
+        var info = stat()
+        let known = fstat(source, &info) == 0 ? Int64(info.st_size) : Int64(chunkSize)
+        let bufferSize = Int(min(Int64(chunkSize), max(65_536, known + 1)))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
         defer { buffer.deallocate() }
         guard let base = buffer.baseAddress else {
             throw VaultError.system(call: "malloc", path: sourcePath, code: ENOMEM)
@@ -25,7 +29,7 @@ struct HashingReader {
         var stream = SHA256Stream()
         var total: Int64 = 0
         while true {
-            let count = try SystemCall.check("read", sourcePath) { read(source, base, chunkSize) }
+            let count = try SystemCall.check("read", sourcePath) { read(source, base, bufferSize) }
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(start: base, count: count)
             stream.update(chunk)
