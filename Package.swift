@@ -16,9 +16,12 @@ let package = Package(
         .executable(name: "footage", targets: ["footage"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
+        .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +31,22 @@ let package = Package(
         ),
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
+        .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        .target(name: "CVaultShim"),
+        .target(
+            name: "Vault",
+            dependencies: ["FootageModel", "CVaultShim", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Catalogue",
+            dependencies: ["FootageModel", "Vault", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "footage",
             dependencies: [
-                "FootageModel", "MediaProbe",
+                "FootageModel", "MediaProbe", "ProbeIsolation", "Catalogue", "Vault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -39,5 +54,20 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FootageModelTests", dependencies: ["FootageModel"], swiftSettings: strictSettings),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: ["Catalogue", "Vault", "FootageModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -8,6 +8,15 @@ struct Footage: AsyncParsableCommand {
         commandName: "footage",
         abstract: "A media-evidence catalogue: keep clips, read what is in them, check published timing claims against them.",
         version: version,
-        subcommands: []
+        subcommands: [
+            Probe.self,
+            ProbeWorkerCommand.self,
+            Init.self,
+            Register.self,
+            Clips.self,
+            Show.self,
+            Provenance.self,
+            Verify.self,
+        ]
     )
 }

@@ -1,0 +1,65 @@
+/// A SHA-256 digest, held as 64 lowercase hexadecimal characters (the form `sha256sum` prints and
+/// the vault uses for object names).
+public struct SHA256Digest: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The digest as 64 lowercase hex characters.
+    public let hex: String
+
+    /// The digest of no bytes at all, used as the predecessor of the first custody event.
+    public static let zero = SHA256Digest(uncheckedHex: String(repeating: "0", count: 64))
+
+    /// Accepts exactly 64 hex characters (either case); `nil` otherwise.
+    public init?(hex text: String) {
+        if text.utf8.count == 64, text.utf8.allSatisfy(Self.isHexDigit) {
+            self.hex = text
+            return
+        }
+        let lower = text.lowercased()
+        guard lower.utf8.count == 64, lower.utf8.allSatisfy(Self.isHexDigit) else { return nil }
+        self.hex = lower
+    }
+
+    /// Builds the digest from its 32 raw bytes.
+    public init?(bytes: some Sequence<UInt8>) {
+        let table = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(table[Int(byte >> 4)])
+            text.append(table[Int(byte & 0x0F)])
+        }
+        guard text.count == 64 else { return nil }
+        self.hex = String(decoding: text, as: UTF8.self)
+    }
+
+    private init(uncheckedHex: String) { self.hex = uncheckedHex }
+
+    /// The first twelve characters, enough to tell clips apart in a listing.
+    public var short: String { String(hex.prefix(12)) }
+
+    public var description: String { hex }
+
+    public static func < (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool { lhs.hex < rhs.hex }
+
+    /// Whether `text` could be the start of a digest: 1 to 64 hex characters.
+    public static func isPrefix(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 64 && text.lowercased().utf8.allSatisfy(isHexDigit)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let digest = SHA256Digest(hex: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a sha-256 digest: \(text)")
+        }
+        self = digest
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
+    }
+}

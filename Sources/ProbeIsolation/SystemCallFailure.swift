@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed system call: the C function and the `errno` it left, turned into text once.
+///
+/// Every system call in this module goes through `SystemCall.check`, so a failure always names
+/// the function that failed and why.
+struct SystemCallFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    var function: String
+    var code: Int32
+
+    var description: String { "\(function) failed: \(String(cString: strerror(code)))" }
+}
+
+enum SystemCall {
+    /// Turns a C status (`-1` and `errno`) into a thrown failure naming `function`; retries on
+    /// `EINTR` so that a signal arriving mid-call is never mistaken for an error.
+    @discardableResult
+    static func check<Value: BinaryInteger>(_ function: String, _ call: () -> Value) throws(SystemCallFailure) -> Value {
+        while true {
+            let result = call()
+            if result != -1 { return result }
+            let code = errno
+            if code == EINTR { continue }
+            throw SystemCallFailure(function: function, code: code)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+@testable import Catalogue
+import FootageModel
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct CustodyTests {
+    @Test func eventsChainEachToThePrevious() throws {
+        let test = try TestCatalogue()
+        let first = try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": 1])
+        let second = try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": 2])
+        #expect(first.previousDigest == .zero)
+        #expect(second.previousDigest == Catalogue.chainDigest(of: first))
+        #expect(try test.catalogue.brokenChainLinks().isEmpty)
+    }
+
+    @Test func updateAndDeleteAreRefused() throws {
+        let test = try TestCatalogue()
+        try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": 1])
+        #expect(throws: CatalogueError.self) {
+            try test.catalogue.write { db in try db.execute(sql: "UPDATE custody_events SET actor = 'mallory'") }
+        }
+        #expect(throws: CatalogueError.self) {
+            try test.catalogue.write { db in try db.execute(sql: "DELETE FROM custody_events") }
+        }
+        let actor = try test.catalogue.read { db in try String.fetchOne(db, sql: "SELECT actor FROM custody_events") }
+        #expect(actor == "tester")
+    }
+
+    @Test func tamperedEventBreaksTheChain() throws {
+        let test = try TestCatalogue()
+        for n in 1...4 { try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": n]) }
+        try test.catalogue.write { db in
+            try db.execute(sql: "DROP TRIGGER custody_events_refuse_update")
+            try db.execute(sql: "UPDATE custody_events SET actor = 'mallory' WHERE id = 2")
+        }
+        #expect(try test.catalogue.brokenChainLinks() == [3])
+    }
+
+    @Test func deletedEventBreaksTheChain() throws {
+        let test = try TestCatalogue()
+        for n in 1...4 { try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": n]) }
+        try test.catalogue.write { db in
+            try db.execute(sql: "DROP TRIGGER custody_events_refuse_delete")
+            try db.execute(sql: "DELETE FROM custody_events WHERE id = 2")
+        }
+        #expect(try test.catalogue.brokenChainLinks() == [3])
+    }
+
+    @Test func canonicalFormIsSortedCompactJSON() {
+        let event = CustodyEvent(id: 7, clipID: nil, occurredAt: "2024-01-01T00:00:00.000Z", actor: "a\"b",
+                                 toolVersion: "1", action: .marked, details: "{\"x\":1}", previousDigest: .zero)
+        let form = Catalogue.canonicalForm(of: event)
+        #expect(form == "{\"action\":\"marked\",\"actor\":\"a\\\"b\",\"clip\":null,\"details\":\"{\\\"x\\\":1}\",\"id\":7,"
+                + "\"occurredAt\":\"2024-01-01T00:00:00.000Z\",\"previous\":\"\(SHA256Digest.zero.hex)\",\"toolVersion\":\"1\"}")
+    }
+
+    @Test func detailsMustBeAJSONObject() throws {
+        let test = try TestCatalogue()
+        #expect(throws: CatalogueError.self) {
+            try test.catalogue.appendEvent(.marked, clipID: nil, details: [1, 2, 3])
+        }
+    }
+}

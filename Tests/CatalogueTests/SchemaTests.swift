@@ -1,0 +1,62 @@
+@testable import Catalogue
+import FootageModel
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct SchemaTests {
+    @Test func schemaFileMatchesMigrations() throws {
+        let test = try TestCatalogue()
+        let dumped = try test.catalogue.schemaStatements().map { $0 + ";\n" }.joined(separator: "\n")
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Schemas/catalogue.sql")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop(while: { $0.hasPrefix("--") || $0.isEmpty }).joined(separator: "\n")
+        #expect(body.trimmingCharacters(in: .whitespacesAndNewlines) == dumped.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func everyTableIsStrictAndWalIsOn() throws {
+        let test = try TestCatalogue()
+        let statements = try test.catalogue.schemaStatements().filter { $0.hasPrefix("CREATE TABLE") }
+        #expect(statements.count == 5)
+        for statement in statements { #expect(statement.hasSuffix("STRICT")) }
+        let mode = try test.catalogue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let synchronous = try test.catalogue.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+        let foreignKeys = try test.catalogue.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func noCascadeDeletes() throws {
+        let test = try TestCatalogue()
+        let all = try test.catalogue.schemaStatements().joined(separator: "\n")
+        #expect(!all.uppercased().contains("CASCADE"))
+    }
+
+    @Test func reopeningKeepsDataAndAppliesNoMigrationTwice() async throws {
+        let test = try TestCatalogue()
+        try test.catalogue.appendEvent(.verified, clipID: nil, details: ["note": "first"])
+        let again = try Catalogue.open(test.catalogue.location, identity: test.catalogue.identity)
+        let count = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_events") }
+        #expect(count == 1)
+        let migrations = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
+        #expect(migrations == 1)
+    }
+
+    @Test func strictTablesRefuseWrongTypes() throws {
+        let test = try TestCatalogue()
+        #expect(throws: (any Error).self) {
+            try test.catalogue.write { db in
+                try db.execute(sql: "INSERT INTO clips (digest, size, in_vault, registered_at) VALUES (?, 'big', 1, 'now')",
+                               arguments: [String(repeating: "a", count: 64)])
+            }
+        }
+        #expect(throws: (any Error).self) {
+            try test.catalogue.write { db in
+                try db.execute(sql: "INSERT INTO clips (digest, size, in_vault, registered_at) VALUES ('XYZ', 1, 1, 'now')")
+            }
+        }
+    }
+}

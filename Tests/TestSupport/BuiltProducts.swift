@@ -1,0 +1,19 @@
+public import Foundation
+
+/// Executables built alongside the tests (`swift build --build-tests` builds every product).
+public enum BuiltProducts {
+    /// The folder holding the test bundle, which is also where SwiftPM puts the products.
+    public static let directory: URL = {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        // On some layouts the runner sits inside the bundle (`X.xctest/Contents/MacOS`).
+        while folder.path != "/" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("footage").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    /// The built `footage` executable.
+    public static var footage: URL { directory.appendingPathComponent("footage") }
+}
