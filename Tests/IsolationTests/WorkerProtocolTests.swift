@@ -112,11 +112,11 @@ struct WorkerProtocolTests {
         parent.standardError = FileHandle.nullDevice
         try parent.run()
         var worker: Int32?
-        for _ in 0..<3_000 where worker == nil {
+        for _ in 0..<3_000 where worker == nil && parent.isRunning {
             try await Task.sleep(for: .milliseconds(10))
             worker = PoolSupport.children(of: parent.processIdentifier).first
         }
-        let pid = try #require(worker, "footage started a worker")
+        let pid = try #require(worker, "footage started a worker (footage still running: \(parent.isRunning))")
         kill(parent.processIdentifier, SIGKILL)
         parent.waitUntilExit()
         var gone = false
