@@ -67,12 +67,12 @@ enum PoolSupport {
         FileManager.default.fileExists(atPath: "/proc/\(pid)")
     }
 
-    /// Child process ids of `pid`, from `/proc/PID/task/*/children`.
+    /// Child process ids of `pid`: every process whose `PPid` in `/proc/*/status` is `pid`.
     static func children(of pid: Int32) -> [Int32] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        return tasks.flatMap { task in
-            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
-                .split(separator: " ").compactMap { Int32($0) }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { Int32($0) }.filter { candidate in
+            guard let status = try? String(contentsOfFile: "/proc/\(candidate)/status", encoding: .utf8) else { return false }
+            return status.split(separator: "\n").contains { $0 == "PPid:\t\(pid)" }
         }
     }
 

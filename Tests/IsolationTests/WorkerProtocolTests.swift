@@ -102,28 +102,37 @@ struct WorkerProtocolTests {
         #expect(error.message.contains("could not start a probe worker"))
     }
 
-    /// A `footage` killed with SIGKILL cannot end its workers; they notice and leave by themselves.
+    /// A parent killed with SIGKILL cannot end its workers; they notice and leave by themselves,
+    /// even while their input is still open. A shell stands in for the parent here, so that the
+    /// worker's input (our pipe) outlives it.
     @Test func aWorkerLeavesWhenItsParentIsKilled() async throws {
-        let heavy = try PoolSupport.heavyClip()
-        let parent = Process()
-        parent.executableURL = BuiltProducts.footage
-        parent.arguments = ["probe", "--frames", heavy.path]
-        parent.standardOutput = FileHandle.nullDevice
-        parent.standardError = FileHandle.nullDevice
-        try parent.run()
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let command = "'\(BuiltProducts.footage.path)' \(ProbeWorkerPool.workerSubcommand) --configuration '{}'; true"
+        shell.arguments = ["-c", command]
+        let input = Pipe()
+        shell.standardInput = input
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        let parent = shell.processIdentifier
         var worker: Int32?
         for _ in 0..<3_000 where worker == nil {
             try await Task.sleep(for: .milliseconds(10))
-            worker = PoolSupport.children(of: parent.processIdentifier).first
+            worker = PoolSupport.children(of: parent).first
         }
-        let pid = try #require(worker, "footage started a worker")
-        kill(parent.processIdentifier, SIGKILL)
-        parent.waitUntilExit()
+        let pid = try #require(worker, "the shell started a worker")
+        // Let the worker reach its request loop before its parent goes.
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(PoolSupport.processRuns(pid))
+        kill(parent, SIGKILL)
+        shell.waitUntilExit()
         var gone = false
-        for _ in 0..<60 where !gone {
+        for _ in 0..<100 where !gone {
             try await Task.sleep(for: .milliseconds(100))
             gone = !PoolSupport.processRuns(pid)
         }
-        #expect(gone, "the orphaned worker exited within 6 s")
+        #expect(gone, "the orphaned worker exited within 10 s")
+        try input.fileHandleForWriting.close()
     }
 }
