@@ -46,7 +46,7 @@ import Testing
         ["h264-aac.mp4", "vfr.mp4", "h264-mp2.ts", "vp9-opus.webm", "mpeg4-pcm.avi"].contains($0.name)
     }
 
-    @Test(arguments: decodedFixtures)
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
     func framesAgree(_ fixture: FixtureCatalogue.Entry) throws {
         let path = try fixture.make().path
         let frames = try Prober.frames(path: path)
