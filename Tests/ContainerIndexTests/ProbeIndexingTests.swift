@@ -22,6 +22,18 @@ import Testing
         #expect(fromIndex.truncation == nil)
     }
 
+    @Test func editThatDropsSamplesIsNotTakenForTruncation() throws {
+        // The edit ends after 1 s, so the demuxer returns fewer packets than the sample table
+        // holds; the index knows why, so nothing is reported as cut short.
+        let timeline = try #require(try Prober.probe(path: IndexFixture.trimmedEdit.make().path).timeline)
+        #expect(timeline.source == .containerIndex)
+        #expect(timeline.truncation == nil)
+        #expect(!timeline.warnings.contains { $0.kind == .truncated })
+        let video = try #require(timeline.streams.first)
+        #expect(video.packetCount == 49)
+        #expect(video.frameCount == 25)
+    }
+
     @Test func truncatedFileIsScannedAndTheDisagreementReported() throws {
         let full = try Fixtures.make("probe-faststart-cut.mp4", [
             "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=4", "-c:v", "libx264", "-preset", "veryfast",
