@@ -51,9 +51,13 @@ enum EventCheck {
                 alternative = AlternativeOutcome(reading: reading, outcome: altTally.outcome,
                                                  explanation: "read as \"\(reading.expression)\": " + altTally.explanation)
                 if !near.isEmpty {
-                    explanation += "; \(SecondsText.list(near)) lies within \(SecondsText.text(half)) of an edge of the interval, so the reading matters"
+                    let verb = near.count == 1 ? "lies" : "lie"
+                    explanation += "; \(SecondsText.list(near)) \(verb) within \(SecondsText.text(half)) of an edge of the interval, so the reading matters"
                 }
                 explanation += "; read as \"\(reading.expression)\" the outcome would be \(altTally.outcome.rawValue)"
+                if altTally.outcome == .consistent, tally.outcome == .consistent, altTally.inside != tally.inside {
+                    explanation += ", but on a different event (\(SecondsText.list(altTally.inside)) rather than \(SecondsText.list(tally.inside)))"
+                }
             }
         }
         let measurement = Measurement(name: .eventsInInterval, source: selection.source, count: tally.inside.count,
@@ -146,7 +150,7 @@ enum EventCheck {
         }
         if inside.count + elsewhere.count < needed {
             return Tally(outcome: .inconclusive, inside: inside,
-                         explanation: "\(found), where \(claimed); the detector found \(SecondsText.events(inside.count + elsewhere.count)) in all, and a detector can miss quiet or overlapping sounds, so a person should mark the events (footage mark)",
+                         explanation: "\(found), where \(claimed); the detector found only \(SecondsText.events(inside.count + elsewhere.count)) where the claim could place them, and a detector can miss quiet or overlapping sounds, so a person should mark the events (footage mark)",
                          difference: gap, countDifference: inside.count - needed)
         }
         return Tally(outcome: .inconsistent, inside: inside, explanation: "\(found), where \(claimed)\(nearestText)",
