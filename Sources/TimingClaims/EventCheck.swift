@@ -36,7 +36,8 @@ enum EventCheck {
                            tolerance: tolerance, explanation: noEventsExplanation)
         }
         let described = claim.interval.map { "\(bounds.notation) s (\"\($0.written)\")" } ?? "the whole clip"
-        let tally = tallyInterval(needed: needed, bounds: bounds, described: described, selection: selection)
+        let tally = tallyInterval(needed: needed, exact: claim.count != nil, bounds: bounds, described: described,
+                                  selection: selection)
         var explanation = tally.explanation
         var alternative: AlternativeOutcome?
         if let interval = claim.interval, let reading = interval.alternative {
@@ -45,7 +46,7 @@ enum EventCheck {
                 (time - bounds.start).magnitude < half || bounds.end.map { (time - $0).magnitude < half } == true
             }
             let altBounds = reading.bounds.shifted(by: clip.linkOffset)
-            let altTally = tallyInterval(needed: needed, bounds: altBounds,
+            let altTally = tallyInterval(needed: needed, exact: claim.count != nil, bounds: altBounds,
                                          described: "\(altBounds.notation) s (\"\(reading.expression)\")", selection: selection)
             if altTally.outcome != tally.outcome || !near.isEmpty {
                 alternative = AlternativeOutcome(reading: reading, outcome: altTally.outcome,
@@ -93,7 +94,7 @@ enum EventCheck {
         }
         var region = "after the event of claim \(previous.id) at \(SecondsText.text(anchor))"
         if let window = claim.window { region += " (within \(SecondsText.text(window)))" }
-        let tally = judge(needed: needed, inside: after, elsewhere: [], region: region,
+        let tally = judge(needed: needed, exact: claim.count != nil, inside: after, elsewhere: [], region: region,
                           distance: { _ in .zero }, source: selection.source)
         let measurement = Measurement(name: .eventsAfter, source: selection.source, count: after.count, times: after)
         return Verdict(claimId: claim.id, outcome: tally.outcome, interval: claim.interval, offset: clip.linkOffset,
@@ -115,29 +116,29 @@ enum EventCheck {
         return times
     }
 
-    private static func tallyInterval(needed: Int, bounds: IntervalBounds, described: String,
+    private static func tallyInterval(needed: Int, exact: Bool, bounds: IntervalBounds, described: String,
                                       selection: EventSelection) -> Tally {
         let inside = selection.times.filter { bounds.contains($0) }
         let elsewhere = selection.times.filter { !bounds.contains($0) }
-        return judge(needed: needed, inside: inside, elsewhere: elsewhere, region: "in \(described)",
+        return judge(needed: needed, exact: exact, inside: inside, elsewhere: elsewhere, region: "in \(described)",
                      distance: { bounds.distance(to: $0) }, source: selection.source)
     }
 
-    /// The count rule: as many as claimed is consistent; more is inconsistent; fewer is
+    /// The count rule (a claim without a count asks for at least one): as many as claimed is consistent; more is inconsistent; fewer is
     /// inconsistent when a person marked the events or when the detector found enough events
     /// elsewhere, and inconclusive when the detector simply found too few (a detector misses
     /// quiet or overlapping sounds, so its silence is not evidence of absence).
-    private static func judge(needed: Int, inside: [ExactSeconds], elsewhere: [ExactSeconds], region: String,
+    private static func judge(needed: Int, exact: Bool, inside: [ExactSeconds], elsewhere: [ExactSeconds], region: String,
                               distance: (ExactSeconds) -> ExactSeconds, source: MeasurementSource) -> Tally {
         let verb = source == .marked ? "marked by a person" : "detected"
         let found = inside.isEmpty ? "no event \(verb) \(region)"
             : "\(SecondsText.events(inside.count)) \(verb) \(region), at \(SecondsText.list(inside))"
-        let claimed = "\(needed) claimed"
-        if inside.count == needed {
+        let claimed = exact ? "\(needed) claimed" : "at least \(needed) claimed"
+        if inside.count == needed || (!exact && inside.count > needed) {
             return Tally(outcome: .consistent, inside: inside, explanation: "\(found), as claimed",
                          difference: .zero, countDifference: 0)
         }
-        if inside.count > needed {
+        if inside.count > needed && exact {
             return Tally(outcome: .inconsistent, inside: inside, explanation: "\(found), where \(claimed)",
                          difference: .zero, countDifference: inside.count - needed)
         }

@@ -220,6 +220,8 @@ public enum TimingParser {
         let hedge = r.hedge(at: j)
         if let hedge { j = hedge.next }
         guard let q = r.quantity(at: j, allowArticle: true) else { return nil }
+        // "a second video" is another video, not a one-second one.
+        if r.isWord(j, ["a", "an"]), r.isWord(j + 1, ["second"]) { return nil }
         var end = r.skipHyphen(q.next)
         if r.isWord(end, ["long"]) { end = r.skipHyphen(end + 1) }
         guard let noun = r.word(end), mediaNouns.contains(noun) else { return nil }
