@@ -88,10 +88,13 @@ public struct ExactSeconds: Sendable, Hashable, Codable, Comparable, CustomStrin
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
-    /// Parses `"5"`, `"-0.25"`, `"65.2495"` or `"1/3"`; `nil` for anything else.
+    /// Parses `"5"`, `"-0.25"`, `"65.2495"` or `"1/3"`; `nil` for anything else. Written decimals
+    /// are limited to under a million seconds and six places, so that sums and comparisons of
+    /// claimed times never overflow.
     public init?(parsing text: String) {
         if let slash = text.firstIndex(of: "/") {
-            guard let n = Int64(text[..<slash]), let d = Int64(text[text.index(after: slash)...]) else { return nil }
+            guard let n = Int64(text[..<slash]), let d = Int64(text[text.index(after: slash)...]),
+                  n.magnitude < 1_000_000_000_000, (1..<1_000_000_000).contains(d) else { return nil }
             self.init(n, d)
             return
         }
@@ -101,8 +104,8 @@ public struct ExactSeconds: Sendable, Hashable, Codable, Comparable, CustomStrin
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              parts.count == 1 || !parts[1].isEmpty, (parts.count == 1 ? 0 : parts[1].count) <= 12,
-              let whole = Int64(parts[0]) else { return nil }
+              parts.count == 1 || !parts[1].isEmpty, (parts.count == 1 ? 0 : parts[1].count) <= 6,
+              parts[0].count <= 7, let whole = Int64(parts[0]), whole < 1_000_000 else { return nil }
         var numerator = whole
         var denominator: Int64 = 1
         if parts.count == 2, let fraction = Int64(parts[1]) {

@@ -177,3 +177,27 @@ private func problems(_ text: String, _ name: String) -> [String] {
         #expect(lines == ["deserters.yaml 0", "deserters.json 0", "from-csv.json 0", "extracted.json 0", "bad.json 1"])
     }
 }
+
+@Suite struct ClaimsPipelineTests {
+    @Test func anExtractedDraftImportsAsAClaimsFile() throws {
+        let draft = ClaimsDocument(article: "deserters",
+                                   claims: ClaimExtractor.extract(from: try ClaimsFixtures.text("deserters-article.txt")))
+        let json = String(decoding: try JSONEncoderForTests.encode(draft), as: UTF8.self)
+        let file = try ClaimsFileReader.read(json, fileName: "draft.json", format: .json)
+        #expect(file.claims.map(\.kind) == [.duration, .event, .order])
+        #expect(file.claims[1].interval?.bounds.notation == "[5, 6)")
+        #expect(file.claims[2].follows == file.claims[1].id)
+        #expect(file.claims.allSatisfy { $0.articleId == "deserters" })
+    }
+
+    @Test func theRecordedClaimsCheckAgainstTheStandInMeasurements() throws {
+        let file = try ClaimsFileReader.read(try ClaimsFixtures.text("deserters.yaml"), fileName: "deserters.yaml", format: .yaml)
+        let nine = ExactSeconds(whole: 9)
+        let clip = ClipMeasurements(
+            durations: ProbeDurations(container: nine, videoStream: nine, presentedFrames: nine),
+            detected: ["5.4", "6.1", "6.55"].compactMap { ExactSeconds(parsing: $0) }.map { DetectedEvent(time: $0, strength: 30) },
+            hasAudio: true)
+        let outcomes = CheckEngine.checkAll(file.claims, clip: clip).map(\.outcome)
+        #expect(outcomes == [.consistent, .consistent, .consistent, .unchecked, .unchecked, .unchecked])
+    }
+}

@@ -29,7 +29,10 @@ import Testing
 
     @Test func clockInstantsRoundTrip() async {
         await propertyCheck(count: 300, input: Gen.int(in: 1...36_000_000), Gen.int(in: 0...3)) { units, places in
-            let value = time(units % (7200 * 1000) + 1, places: places)
+            // Up to two hours, written to `places` decimals.
+            var scale = 1
+            for _ in 0..<places { scale *= 10 }
+            let value = time(units % (7200 * scale) + 1, places: places)
             let interval = IntervalRules.clockTime(value, precision: precision(places: places), written: "")
             expectRoundTrip(interval, as: .instant)
         }
