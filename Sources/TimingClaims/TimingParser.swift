@@ -88,11 +88,6 @@ public enum TimingParser {
         }
         let tokens = reader.tokens
         best.interval.written = slice(text, tokens[best.tokenRange.lowerBound].start, tokens[best.tokenRange.upperBound - 1].end)
-        if var alternative = best.interval.alternative {
-            alternative.expression = TimingFormatter.format(
-                IntervalRules.clockTime(best.interval.bounds.end ?? .zero, precision: ExactSeconds(whole: 1), written: ""))
-            best.interval.alternative = alternative
-        }
         return best
     }
 
@@ -112,7 +107,13 @@ public enum TimingParser {
     private static func firstSeconds(_ r: TokenReader, _ i: Int) -> TimingMatch? {
         var j = i
         if r.isWord(j, instantPrepositions) { j += 1 }
-        guard r.isWord(j, ["the"]), r.isWord(j + 1, ["first", "opening"]), let q = r.quantity(at: j + 2) else { return nil }
+        guard r.isWord(j, ["the"]), r.isWord(j + 1, ["first", "opening"]) else { return nil }
+        // "the first minute" is one minute; "the first second" is the ordinal rule's.
+        if let word = r.word(j + 2), let unit = TimeUnit.named(word), unit != .second, !word.hasSuffix("s") {
+            let interval = IntervalRules.firstSeconds(unit.seconds, precision: unit.seconds, written: "")
+            return TimingMatch(tokenRange: i..<(j + 3), interval: interval, form: .instant, largestUnit: unit)
+        }
+        guard let q = r.quantity(at: j + 2) else { return nil }
         let interval = IntervalRules.firstSeconds(q.value, precision: q.precision, written: "")
         return TimingMatch(tokenRange: i..<q.next, interval: interval, form: .instant, largestUnit: q.largestUnit)
     }
@@ -145,7 +146,10 @@ public enum TimingParser {
               !r.isWord(q.next + 1, ["total", "all", "length", "duration", "a", "an"]),
               !followsWithTime(r, q.next + 1) else { return nil }
         let t = TimeValue(value: q.value, precision: q.precision, largestUnit: q.largestUnit, next: q.next)
-        return instant(t, hedge: hedge?.word, range: i..<(q.next + 1))
+        var end = q.next + 1
+        // "into the video": the noun says what the time is counted in.
+        if r.isWord(end, ["the", "this", "that"]), let noun = r.word(end + 1), mediaNouns.contains(noun) { end += 2 }
+        return instant(t, hedge: hedge?.word, range: i..<end)
     }
 
     private static func followsWithTime(_ r: TokenReader, _ i: Int) -> Bool {

@@ -83,7 +83,7 @@ private func slice(_ text: String, _ source: ClaimSource) -> String {
             "event:At about 0:45",
             "order:then a second",
             "visual:Between 0:50 and 0:58",
-            "visual:Two minutes into",
+            "visual:Two minutes into the video",
             "order:three more shots",
             "duration:nearly 40 seconds long",
             "visual:the 21st second",

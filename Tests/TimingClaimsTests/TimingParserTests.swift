@@ -90,3 +90,29 @@ private func bounds(_ text: String, as measure: IntervalMeasure = .duration) -> 
         #expect(TimingParser.parse(text) == nil)
     }
 }
+
+@Suite struct TimingParserPhrasingTests {
+    @Test(arguments: [
+        ("a 9 second clip", "[8.5, 9.5)"), ("a 12-second-long video", "[11.5, 12.5)"),
+        ("lasts for about nine seconds", "[8, 10)"), ("a duration of 1 minute and 5 seconds", "[64.5, 65.5)"),
+        ("running 45 seconds", "[44.5, 45.5)"), ("a minute-long video", "[30, 90)"),
+        ("a one hundred-second film", "[99.5, 100.5)"), ("~9 seconds long", "[8, 10)"),
+    ])
+    func moreDurations(text: String, notation: String) throws {
+        let interval = try #require(TimingParser.parse(text))
+        #expect(interval.measure == .duration)
+        #expect(interval.bounds.notation == notation)
+    }
+
+    @Test(arguments: [
+        ("at 1:01:05", "[3664.5, 3665.5)"), ("two minutes into the video", "[90, 150)"),
+        ("at 6.5 seconds", "[6.45, 6.55)"), ("in the first minute", "[0, 60)"),
+        ("during the 100th second", "[99, 100)"), ("at the forty-second mark", "[39.5, 40.5)"),
+        ("after 0:30", "[30, ∞)"), ("between 0:04.5 and 0:07", "[4.45, 7.05)"),
+    ])
+    func moreInstants(text: String, notation: String) throws {
+        let interval = try #require(TimingParser.parse(text, bareQuantityAs: .instant))
+        #expect(interval.measure == .instant)
+        #expect(interval.bounds.notation == notation)
+    }
+}
