@@ -32,6 +32,10 @@ enum DurationCheck {
         var explanation = "the \(used.2) is \(SecondsText.text(used.1)), "
             + (inside ? "inside" : "outside") + " the claimed \(interval.bounds.notation) s (\"\(interval.written)\")"
         if !inside { explanation += " by \(SecondsText.text(difference))" }
+        if inside, let edge = nearestEdge(of: interval.bounds, to: used.1),
+           let tolerance = interval.tolerance, edge < tolerance.scaled(by: 1, over: 5) {
+            explanation += ", \(SecondsText.text(edge)) from its edge"
+        }
         if let widening = interval.widening { explanation += "; \(widening.reason)" }
         let disagreeing = available.dropFirst().filter { interval.bounds.contains($0.1) != inside }
         if !disagreeing.isEmpty {
@@ -41,5 +45,13 @@ enum DurationCheck {
         return Verdict(claimId: claim.id, outcome: inside ? .consistent : .inconsistent, interval: interval,
                        offset: clip.linkOffset, measurement: measurement, otherMeasurements: others,
                        difference: difference, tolerance: interval.tolerance, explanation: explanation)
+    }
+
+    /// How far a value inside the bounds lies from the nearer bound.
+    private static func nearestEdge(of bounds: IntervalBounds, to value: ExactSeconds) -> ExactSeconds? {
+        let fromStart = value - bounds.start
+        guard let end = bounds.end else { return fromStart }
+        let toEnd = end - value
+        return min(fromStart, toEnd)
     }
 }

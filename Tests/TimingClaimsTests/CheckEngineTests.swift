@@ -8,9 +8,9 @@ private func s(_ text: String) -> ExactSeconds { ExactSeconds(parsing: text) ?? 
 private func caseClaims() throws -> [Claim] {
     [
         Claim(id: "c1", quote: "a 9-second clip", kind: .duration, timing: "a 9-second clip",
-              interval: try #require(TimingParser.parse("a 9-second clip"))),
+              interval: try reading("a 9-second clip")),
         Claim(id: "c2", quote: "In the sixth second the soldier on the left fires a shot", kind: .event,
-              timing: "in the sixth second", interval: try #require(TimingParser.parse("in the sixth second")),
+              timing: "in the sixth second", interval: try reading("in the sixth second"),
               event: "shot", count: 1),
         Claim(id: "c3", quote: "followed by two shots from the soldier on the right", kind: .order,
               event: "shot", count: 2, follows: "c2"),
@@ -50,6 +50,12 @@ private func clip(length: String = "9", impulses: [String] = ["5.4", "6.1", "6.5
         let after = verdicts[2]
         #expect(after.measurement?.name == .eventsAfter)
         #expect(after.measurement?.times == [s("6.1"), s("6.55")])
+    }
+
+    @Test func aLengthCloseToTheEdgeSaysSo() throws {
+        let verdict = CheckEngine.check(try caseClaims()[0], among: [], clip: clip(length: "9.46"))
+        #expect(verdict.outcome == .consistent)
+        #expect(verdict.explanation.contains("0.04 s from its edge"))
     }
 
     @Test func aTwelveSecondClipContradictsTheNineSecondClaim() throws {
@@ -110,7 +116,7 @@ private func clip(length: String = "9", impulses: [String] = ["5.4", "6.1", "6.5
 
     @Test func instantsBeyondTheClipAreInconsistent() throws {
         let claim = Claim(id: "late", quote: "at 0:12 a shot", kind: .event,
-                          interval: try #require(TimingParser.parse("at 0:12")), event: "shot")
+                          interval: try reading("at 0:12"), event: "shot")
         let verdict = CheckEngine.check(claim, among: [], clip: clip())
         #expect(verdict.outcome == .inconsistent)
         #expect(verdict.explanation.contains("after the end of the clip"))
@@ -134,7 +140,7 @@ private func clip(length: String = "9", impulses: [String] = ["5.4", "6.1", "6.5
 
     @Test func anApproximateDurationSaysItWasWidened() throws {
         let claim = Claim(id: "d", quote: "about 10 seconds long", kind: .duration,
-                          interval: try #require(TimingParser.parse("about 10 seconds long")))
+                          interval: try reading("about 10 seconds long"))
         let verdict = CheckEngine.check(claim, among: [], clip: clip())
         #expect(verdict.outcome == .consistent)
         #expect(verdict.explanation.contains("widens"))

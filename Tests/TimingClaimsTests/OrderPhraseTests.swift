@@ -36,7 +36,7 @@ import Testing
 
     @Test func anOrderClaimKeepsToItsWindow() throws {
         let first = Claim(id: "a", quote: "a shot at 0:02", kind: .event,
-                          interval: try #require(TimingParser.parse("at 0:02")), event: "shot", count: 1)
+                          interval: try reading("at 0:02"), event: "shot", count: 1)
         let then = Claim(id: "b", quote: "two more shots within a second", kind: .order, event: "shot", count: 2,
                          follows: "a", window: ExactSeconds(whole: 1))
         let times = ["2.1", "2.6", "3.05", "4.5"].compactMap { ExactSeconds(parsing: $0) }
@@ -50,7 +50,7 @@ import Testing
 
     @Test func orderClaimsChainThroughEachOther() throws {
         let claims = [
-            Claim(id: "a", quote: "", kind: .event, interval: try #require(TimingParser.parse("in the sixth second")),
+            Claim(id: "a", quote: "", kind: .event, interval: try reading("in the sixth second"),
                   event: "shot", count: 1),
             Claim(id: "b", quote: "", kind: .order, event: "shot", count: 1, follows: "a"),
             Claim(id: "c", quote: "", kind: .order, event: "shot", count: 1, follows: "b", window: ExactSeconds(whole: 1)),
