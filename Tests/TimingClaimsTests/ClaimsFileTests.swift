@@ -158,22 +158,14 @@ private func problems(_ text: String, _ name: String) -> [String] {
             doc = yaml.safe_load(open(path)) if path.endswith('.yaml') else json.load(open(path))
             print(path.rsplit('/', 1)[-1], len(list(validator.iter_errors(doc))))
         """
-        let root = ClaimsFixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = [ClaimsFixtures.directory.appendingPathComponent("deserters.yaml"),
                      ClaimsFixtures.directory.appendingPathComponent("deserters.json"),
                      folder.appendingPathComponent("from-csv.json"), folder.appendingPathComponent("extracted.json"),
                      folder.appendingPathComponent("bad.json")]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, root.appendingPathComponent("Schemas/claims.schema.json").path]
-            + files.map(\.path)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let result = try PythonOracle.run(script, arguments: [PythonOracle.schemas.appendingPathComponent("claims.schema.json").path]
+            + files.map(\.path))
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines == ["deserters.yaml 0", "deserters.json 0", "from-csv.json 0", "extracted.json 0", "bad.json 1"])
     }
 }
