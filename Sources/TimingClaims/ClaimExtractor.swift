@@ -1,4 +1,4 @@
-public import FootageModel
+import FootageModel
 
 /// Finds timing expressions in prose and proposes claims for a person to review.
 ///
@@ -10,18 +10,19 @@ public enum ClaimExtractor {
     /// Proposed claims in text order, with ids `c1`, `c2`, … and their place in the text.
     public static func extract(from text: String, article: String? = nil) -> [ClaimRecord] {
         let tokens = Tokenizer.tokens(in: text)
+        let source = SourceText(text)
         let reader = TokenReader(tokens: tokens)
         var records: [ClaimRecord] = []
         var lastEventClaim: (id: String, event: String?)?
 
-        let sentences = SentenceSplitter.sentences(in: text, tokens: tokens)
+        let sentences = SentenceSplitter.sentences(in: source, tokens: tokens)
         var paragraphWords: [Int: Set<String>] = [:]
         for sentence in sentences {
             paragraphWords[sentence.paragraph, default: []].formUnion(tokens[sentence.tokens].compactMap(\.word))
         }
         for (sentenceRange, paragraph) in sentences {
             let sentenceTokens = Array(tokens[sentenceRange])
-            let sentence = TimingParser.slice(text, sentenceTokens[0].start, sentenceTokens[sentenceTokens.count - 1].end)
+            let sentence = source.slice(sentenceTokens[0].start, sentenceTokens[sentenceTokens.count - 1].end)
             let words = Set(sentenceTokens.compactMap(\.word))
             let context = paragraphWords[paragraph] ?? words
             // A length must be said of footage in its own sentence; a moment may lean on its paragraph.
@@ -36,7 +37,7 @@ public enum ClaimExtractor {
                 if let order = OrderPhrase.match(reader, at: i), order.tokenRange.upperBound <= sentenceRange.upperBound {
                     items.append((order.tokenRange, nil, order))
                     i = order.tokenRange.upperBound
-                } else if let timing = TimingParser.longestMatch(in: reader, at: i, text: text),
+                } else if let timing = TimingParser.longestMatch(in: reader, at: i, text: source),
                           timing.tokenRange.upperBound <= sentenceRange.upperBound {
                     items.append((timing.tokenRange, timing, nil))
                     i = timing.tokenRange.upperBound
@@ -49,7 +50,7 @@ public enum ClaimExtractor {
                 let id = "c\(records.count + 1)"
                 let start = tokens[item.range.lowerBound].start
                 let end = tokens[item.range.upperBound - 1].end
-                let written = TimingParser.slice(text, start, end)
+                let written = source.slice(start, end)
                 if let order = item.order {
                     guard let previous = lastEventClaim else { continue }
                     let event = order.event ?? previous.event

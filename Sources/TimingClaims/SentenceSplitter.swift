@@ -2,8 +2,8 @@
 /// a digit, a quote or the end, and at every blank line.
 enum SentenceSplitter {
     /// Token ranges of the sentences, each with the number of the paragraph it belongs to.
-    static func sentences(in text: String, tokens: [Token]) -> [(tokens: Range<Int>, paragraph: Int)] {
-        let utf16 = Array(text.utf16)
+    static func sentences(in text: SourceText, tokens: [Token]) -> [(tokens: Range<Int>, paragraph: Int)] {
+        let utf16 = text.units
         var result: [(tokens: Range<Int>, paragraph: Int)] = []
         var start = 0
         var paragraph = 0
@@ -32,12 +32,12 @@ enum SentenceSplitter {
         return result
     }
 
-    private static func startsSentence(_ token: Token, text: String) -> Bool {
+    private static func startsSentence(_ token: Token, text: SourceText) -> Bool {
         switch token.kind {
         case .number, .clock, .digitOrdinal: return true
         case .symbol(let c): return ["\"", "\u{201C}", "'", "\u{2018}", "(", "["].contains(c)
         case .word:
-            let first = TimingParser.slice(text, token.start, token.start + 1)
+            let first = text.slice(token.start, token.start + 1)
             return first.uppercased() == first && first.lowercased() != first
         }
     }

@@ -31,11 +31,12 @@ public enum TimingParser {
         var tokens = Tokenizer.tokens(in: text)
         while let last = tokens.last, case .symbol(let c) = last.kind, [".", ",", ";", ":"].contains(c) { tokens.removeLast() }
         guard !tokens.isEmpty else { return nil }
-        let written = slice(text, tokens[0].start, tokens[tokens.count - 1].end)
+        let source = SourceText(text)
+        let written = source.slice(tokens[0].start, tokens[tokens.count - 1].end)
         let reader = TokenReader(tokens: tokens)
         for start in [0, 1] where start < tokens.count {
             if start == 1 && !reader.isWord(0, ["a", "an", "the"]) { continue }
-            guard var match = longestMatch(in: reader, at: start, text: text), match.tokenRange.upperBound == tokens.count else { continue }
+            guard var match = longestMatch(in: reader, at: start, text: source), match.tokenRange.upperBound == tokens.count else { continue }
             if match.form == .bareQuantity && measure == .instant {
                 match.interval = reinterpretAsInstant(match.interval)
             }
@@ -43,29 +44,6 @@ public enum TimingParser {
             return match.interval
         }
         return nil
-    }
-
-    /// Every timing expression in `text`, left to right, without overlaps.
-    static func scan(_ text: String, tokens: [Token]) -> [TimingMatch] {
-        let reader = TokenReader(tokens: tokens)
-        var matches: [TimingMatch] = []
-        var i = 0
-        while i < tokens.count {
-            if let match = longestMatch(in: reader, at: i, text: text) {
-                matches.append(match)
-                i = match.tokenRange.upperBound
-            } else {
-                i += 1
-            }
-        }
-        return matches
-    }
-
-    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
-        let utf16 = text.utf16
-        let from = utf16.index(utf16.startIndex, offsetBy: start)
-        let to = utf16.index(utf16.startIndex, offsetBy: end)
-        return String(utf16[from..<to]) ?? ""
     }
 
     private static func reinterpretAsInstant(_ interval: ClaimedInterval) -> ClaimedInterval {
@@ -77,7 +55,7 @@ public enum TimingParser {
         return IntervalRules.clockTime(nominal, precision: interval.precision, written: interval.written)
     }
 
-    static func longestMatch(in reader: TokenReader, at i: Int, text: String) -> TimingMatch? {
+    static func longestMatch(in reader: TokenReader, at i: Int, text: SourceText) -> TimingMatch? {
         let candidates: [TimingMatch?] = [
             ordinalSecond(reader, i), firstSeconds(reader, i), atTime(reader, i), timeIn(reader, i),
             between(reader, i), after(reader, i), bareClock(reader, i),
@@ -87,7 +65,7 @@ public enum TimingParser {
             return nil
         }
         let tokens = reader.tokens
-        best.interval.written = slice(text, tokens[best.tokenRange.lowerBound].start, tokens[best.tokenRange.upperBound - 1].end)
+        best.interval.written = text.slice(tokens[best.tokenRange.lowerBound].start, tokens[best.tokenRange.upperBound - 1].end)
         return best
     }
 
