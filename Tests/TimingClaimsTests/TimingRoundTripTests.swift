@@ -115,3 +115,28 @@ import Testing
         #expect(NumberWords.parse("twenty twenty") == nil)
     }
 }
+
+/// Arbitrary prose built from timing-like pieces: nothing crashes, every proposed claim slices
+/// back out of the text exactly, and every interval is well formed.
+@Suite struct ArbitraryProseTests {
+    static let pieces = ["a", "the", "at", "in", "sixth", "second", "seconds", "-", "9", "0:06", "1:05.250", "twenty",
+                         "one", "clip", "video", "about", "nearly", "followed", "by", "two", "shots", "then", "third",
+                         "between", "and", "after", "minutes", "days", "long", "lasting", ".", ",", "\n\n", "🎥", "é",
+                         "mark", "first", "more", "another", "shot", "0:", "12.", "21st", "hundred", "into"]
+
+    @Test func extractionNeverMisplacesAClaim() async {
+        await propertyCheck(count: 400, input: Gen.element(of: Self.pieces).array(of: 0...30)) { words in
+            let text = words.compactMap { $0 }.joined(separator: " ")
+            let units = Array(text.utf16)
+            for claim in ClaimExtractor.extract(from: text) {
+                guard let source = claim.source else { continue }
+                #expect(0 <= source.start && source.start < source.end && source.end <= units.count)
+                #expect(String(decoding: units[source.start..<source.end], as: UTF16.self) == source.text)
+                if let timing = claim.timing {
+                    #expect(TimingParser.parse(timing, bareQuantityAs: claim.kind == .duration ? .duration : .instant)?
+                        .bounds.isWellFormed == true, "\(timing)")
+                }
+            }
+        }
+    }
+}
