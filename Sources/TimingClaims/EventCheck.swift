@@ -61,6 +61,7 @@ enum EventCheck {
                 }
             }
         }
+        explanation += detectorNote(for: claim, clip: clip, selection: selection, tally: tally) { bounds.contains($0) }
         let measurement = Measurement(name: .eventsInInterval, source: selection.source, count: tally.inside.count,
                                       times: tally.inside)
         return Verdict(claimId: claim.id, outcome: tally.outcome, interval: claim.interval, offset: clip.linkOffset,
@@ -96,10 +97,24 @@ enum EventCheck {
         if let window = claim.window { region += " (within \(SecondsText.text(window)))" }
         let tally = judge(needed: needed, exact: claim.count != nil, inside: after, elsewhere: [], region: region,
                           distance: { _ in .zero }, source: selection.source)
+        let note = detectorNote(for: claim, clip: clip, selection: selection, tally: tally) { time in
+            anchor < time && (claim.window.map { !(anchor + $0 < time) } ?? true) && (shifted.map { $0.contains(time) } ?? true)
+        }
         let measurement = Measurement(name: .eventsAfter, source: selection.source, count: after.count, times: after)
         return Verdict(claimId: claim.id, outcome: tally.outcome, interval: claim.interval, offset: clip.linkOffset,
                        measurement: measurement, difference: tally.difference, countDifference: tally.countDifference,
-                       tolerance: tolerance, explanation: tally.explanation)
+                       tolerance: tolerance, explanation: tally.explanation + note)
+    }
+
+    /// When marks decided against the claim, what the detector heard in the same place: the
+    /// marks still take precedence, but a reader should know the two differ.
+    private static func detectorNote(for claim: Claim, clip: ClipMeasurements, selection: EventSelection, tally: Tally,
+                                     in region: (ExactSeconds) -> Bool) -> String {
+        guard selection.source == .marked, tally.outcome != .consistent,
+              let detected = EventSelection.select(for: claim, in: clip, ignoringMarks: true) else { return "" }
+        let heard = detected.times.filter(region)
+        guard heard.count != tally.inside.count else { return "" }
+        return "; the detector found \(SecondsText.events(heard.count)) there, but a person's marks take precedence"
     }
 
     /// The events that bore a claim out, in clip time; `nil` when the claim is not borne out.

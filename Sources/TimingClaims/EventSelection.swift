@@ -6,9 +6,9 @@ struct EventSelection {
     var times: [ExactSeconds]
     var source: MeasurementSource
 
-    static func select(for claim: Claim, in clip: ClipMeasurements) -> EventSelection? {
+    static func select(for claim: Claim, in clip: ClipMeasurements, ignoringMarks: Bool = false) -> EventSelection? {
         let marks = clip.marked.filter { matches(label: $0.label, event: claim.event) }
-        if !marks.isEmpty {
+        if !marks.isEmpty && !ignoringMarks {
             return EventSelection(times: marks.map(\.time).sorted(), source: .marked)
         }
         guard clip.hasAudio else { return nil }

@@ -92,6 +92,16 @@ private func clip(length: String = "9", impulses: [String] = ["5.4", "6.1", "6.5
         let verdict = CheckEngine.check(claims[2], among: claims, clip: clip(impulses: ["5.4", "6.1"], marks: marks))
         #expect(verdict.outcome == .inconsistent)
         #expect(verdict.measurement?.source == .marked)
+        #expect(!verdict.explanation.contains("the detector found"))
+    }
+
+    @Test func marksThatDisagreeWithTheDetectorSaySo() throws {
+        let claims = try caseClaims()
+        // A person marked only the first shot; the detector heard all three.
+        let marks = [MarkedEvent(time: s("5.4"), label: "shot")]
+        let verdict = CheckEngine.check(claims[2], among: claims, clip: clip(marks: marks))
+        #expect(verdict.outcome == .inconsistent)
+        #expect(verdict.explanation.contains("the detector found 2 events there, but a person's marks take precedence"))
     }
 
     @Test func noAudioIsInconclusive() throws {
