@@ -184,3 +184,33 @@ private func clip(length: String = "9", impulses: [String] = ["5.4", "6.1", "6.5
         #expect(!json.contains("5.4000"))
     }
 }
+
+@Suite struct CountClaimTests {
+    private func measurements(_ times: [String]) -> ClipMeasurements {
+        ClipMeasurements(durations: ProbeDurations(videoStream: ExactSeconds(whole: 9)),
+                         detected: times.compactMap { ExactSeconds(parsing: $0) }.map { DetectedEvent(time: $0, strength: 20) },
+                         hasAudio: true)
+    }
+
+    @Test func aCountWithoutATimeCountsTheWholeClip() {
+        let claim = Claim(id: "n", quote: "three shots can be heard", kind: .count, event: "shot", count: 3)
+        #expect(CheckEngine.check(claim, among: [], clip: measurements(["1", "5.4", "8.9"])).outcome == .consistent)
+        #expect(CheckEngine.check(claim, among: [], clip: measurements(["1", "5.4", "8.9", "8.95"])).outcome == .inconsistent)
+    }
+
+    @Test func aCountBetweenTwoTimesCountsOnlyThere() throws {
+        let claim = Claim(id: "b", quote: "two shots between 0:04 and 0:07", kind: .count,
+                          interval: try reading("between 0:04 and 0:07"), event: "shot", count: 2)
+        let verdict = CheckEngine.check(claim, among: [], clip: measurements(["3.6", "7.4", "8.0"]))
+        #expect(verdict.outcome == .consistent)
+        #expect(verdict.measurement?.times.map(\.description) == ["3.6", "7.4"])
+    }
+
+    @Test func sceneCutsAreNotShots() {
+        let claim = Claim(id: "n", quote: "a shot", kind: .count, event: "shot", count: 1)
+        let clip = ClipMeasurements(durations: ProbeDurations(videoStream: ExactSeconds(whole: 9)),
+                                    detected: [DetectedEvent(time: ExactSeconds(whole: 4), kind: .sceneCut, strength: 1)],
+                                    hasAudio: true)
+        #expect(CheckEngine.check(claim, among: [], clip: clip).outcome == .inconclusive)
+    }
+}
