@@ -17,11 +17,14 @@ let package = Package(
         .library(name: "FootageModel", targets: ["FootageModel"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
+        .library(name: "TimingClaims", targets: ["TimingClaims"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +36,11 @@ let package = Package(
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
         .target(name: "CVaultShim"),
+        .target(
+            name: "TimingClaims",
+            dependencies: ["FootageModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Vault",
             dependencies: ["FootageModel", "CVaultShim", .product(name: "Crypto", package: "swift-crypto")],
@@ -46,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "footage",
             dependencies: [
-                "FootageModel", "MediaProbe", "ProbeIsolation", "Catalogue", "Vault",
+                "FootageModel", "MediaProbe", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,6 +62,14 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FootageModelTests", dependencies: ["FootageModel"], swiftSettings: strictSettings),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TimingClaimsTests",
+            dependencies: [
+                "TimingClaims", "FootageModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),

@@ -17,6 +17,7 @@ struct Footage: AsyncParsableCommand {
             Show.self,
             Provenance.self,
             Verify.self,
+            Claims.self,
         ]
     )
 }

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Footage {
+    /// Published timing claims: extracted from prose, imported from claims files, listed.
+    struct Claims: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Work with published timing claims.",
+            subcommands: [Extract.self]
+        )
+    }
+}
