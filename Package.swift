@@ -39,10 +39,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CExportsSystem"),
         .target(
             name: "Exports",
             dependencies: [
-                "FootageModel",
+                "FootageModel", "CExportsSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

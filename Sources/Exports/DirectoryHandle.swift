@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import CExportsSystem
 
 /// An open folder through which files are created and opened one name at a time (`openat`,
 /// `mkdirat`), never following a symbolic link, so nothing reached through it can lie outside it.
@@ -111,38 +111,27 @@ final class DirectoryHandle {
     /// What `name` is, without following it; `nil` when nothing has that name.
     func kind(of name: String) throws(ExportError) -> Kind? {
         try Self.checkName(name, in: self)
-        var info = stat()
-        if fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) != 0 {
-            let code = errno
-            if code == ENOENT { return nil }
-            throw .system(function: "fstatat", path: childPath(name), code: code)
-        }
-        return Self.kind(from: info)
+        return try kind(ofRaw: Array(name.utf8))
     }
 
     /// The same for a raw name, which need not be valid UTF-8 (as `names()` returns them).
     func kind(ofRaw name: [UInt8]) throws(ExportError) -> Kind? {
-        var info = stat()
-        let status = (name + [0]).withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let name = chars.baseAddress else { return Int32(-1) }
-                return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW)
+        var size: Int64 = 0
+        let code = (name + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+                guard let text = chars.baseAddress else { return -1 }
+                return exports_kind_at(descriptor, text, &size)
             }
         }
-        if status != 0 {
-            let code = errno
-            if code == ENOENT { return nil }
-            throw .system(function: "fstatat", path: childPath(String(decoding: name, as: UTF8.self)), code: code)
-        }
-        return Self.kind(from: info)
-    }
-
-    static func kind(from info: stat) -> Kind {
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: .file(size: Int64(info.st_size))
-        case S_IFDIR: .folder
-        case S_IFLNK: .symbolicLink
-        default: .other
+        switch code {
+        case Int32(EXPORTS_KIND_FILE.rawValue): return .file(size: size)
+        case Int32(EXPORTS_KIND_FOLDER.rawValue): return .folder
+        case Int32(EXPORTS_KIND_LINK.rawValue): return .symbolicLink
+        case Int32(EXPORTS_KIND_OTHER.rawValue): return .other
+        default:
+            let failure = errno
+            if failure == ENOENT { return nil }
+            throw .system(function: "fstatat", path: childPath(String(decoding: name, as: UTF8.self)), code: failure)
         }
     }
 
@@ -165,9 +154,8 @@ final class DirectoryHandle {
                 if errno != 0 { throw .system(function: "readdir", path: path, code: errno) }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix(while: { $0 != 0 }))
-            }
+            guard let text = exports_entry_name(entry) else { continue }
+            let name = Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             result.append(name)
         }

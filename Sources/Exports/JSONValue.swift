@@ -4,7 +4,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
-    /// Decimal text as JSON writes it (`9.04`, `-0.5`); made by `JSONValue.decimal(_:)`.
+    /// Decimal text as JSON writes it (`9.04`, `-0.5`); `JSONValue.number(_:)` checks the text.
     case decimal(String)
     case string(String)
     case array([JSONValue])
@@ -25,7 +25,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// A decimal number from exact text; `nil` unless the text is a JSON number.
-    public static func decimal(_ text: String) -> JSONValue? {
+    public static func number(_ text: String) -> JSONValue? {
         JSONNumberSyntax.isValid(text) ? .decimal(text) : nil
     }
 

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Owns one open file descriptor and closes it when released. Not Sendable: one owner.
 final class OpenFile {
@@ -53,12 +52,5 @@ final class OpenFile {
     /// Flushes the file's data and metadata to stable storage (`fsync`).
     func sync() throws(ExportError) {
         _ = try SystemCall.run("fsync", path: path) { fsync(descriptor) }
-    }
-
-    /// The file's status (`fstat`).
-    func status() throws(ExportError) -> stat {
-        var info = stat()
-        _ = try SystemCall.run("fstat", path: path) { fstat(descriptor, &info) }
-        return info
     }
 }
