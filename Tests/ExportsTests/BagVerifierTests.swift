@@ -136,6 +136,39 @@ struct BagVerifierTests {
         #expect(BagVerifier().verify(bagAt: bag).contains { $0.problem == .noPayloadManifest })
     }
 
+    @Test func declarationThatIsALinkIsNotRead() throws {
+        let scratch = try ScratchFolder()
+        let bag = try Self.bag(scratch)
+        let outside = try scratch.write("declaration.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+        try FileManager.default.removeItem(atPath: bag + "/bagit.txt")
+        try FileManager.default.createSymbolicLink(atPath: bag + "/bagit.txt", withDestinationPath: outside)
+        #expect(BagVerifier().verify(bagAt: bag).contains(BagFinding(file: "bagit.txt", problem: .symbolicLink)))
+    }
+
+    @Test func hostileTagManifestPathIsReported() throws {
+        let scratch = try ScratchFolder()
+        let bag = try Self.bag(scratch)
+        let path = bag + "/tagmanifest-sha256.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8) + String(repeating: "0", count: 64) + "  ../../etc/passwd\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let findings = BagVerifier().verify(bagAt: bag)
+        #expect(findings.contains { $0.file == "tagmanifest-sha256.txt" && $0.problem == .parentSegment && $0.line == 5 })
+    }
+
+    @Test func manifestsWithCRLFLineEndingsAreRead() throws {
+        let scratch = try ScratchFolder()
+        let bag = try Self.bag(scratch)
+        for name in ["manifest-sha256.txt", "manifest-sha512.txt"] {
+            let path = bag + "/" + name
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        // The payload checks pass; only the tag manifests see that the manifests changed.
+        let findings = BagVerifier().verify(bagAt: bag)
+        #expect(findings.map(\.problem) == Array(repeating: .checksumMismatch, count: 4))
+        #expect(Set(findings.map(\.file)) == ["manifest-sha256.txt", "manifest-sha512.txt"])
+    }
+
     @Test func findingsReadAsOneLineEach() {
         let finding = BagFinding(file: "manifest-sha256.txt", line: 3, problem: .parentSegment, detail: "\"data/../x\"")
         #expect(finding.description == "manifest-sha256.txt line 3: path has a '..' segment: \"data/../x\"")
