@@ -18,12 +18,14 @@ let package = Package(
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
         .library(name: "TimingClaims", targets: ["TimingClaims"]),
+        .library(name: "Exports", targets: ["Exports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -36,6 +38,17 @@ let package = Package(
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
         .target(name: "CVaultShim"),
+        .target(name: "CExportsSystem"),
+        .target(
+            name: "Exports",
+            dependencies: [
+                "FootageModel", "CExportsSystem",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "bench-bag", dependencies: ["Exports"], swiftSettings: strictSettings),
         .target(
             name: "TimingClaims",
             dependencies: ["FootageModel", .product(name: "Yams", package: "Yams")],
@@ -70,6 +83,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
