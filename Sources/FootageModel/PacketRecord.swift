@@ -17,9 +17,12 @@ public struct PacketRecord: Sendable, Hashable, Codable {
     public var isKeyframe: Bool
     /// The demuxer flagged the packet as corrupt, or an index entry points past the end of file.
     public var isCorrupt: Bool
+    /// The packet is decoded but not presented (FFmpeg's discard flag: encoder priming, or media
+    /// before the start of an edit list).
+    public var isDiscarded: Bool
 
     public init(streamIndex: Int, pts: Int64?, dts: Int64?, duration: Int64, size: Int,
-                position: Int64?, isKeyframe: Bool, isCorrupt: Bool = false) {
+                position: Int64?, isKeyframe: Bool, isCorrupt: Bool = false, isDiscarded: Bool = false) {
         self.streamIndex = streamIndex
         self.pts = pts
         self.dts = dts
@@ -28,5 +31,6 @@ public struct PacketRecord: Sendable, Hashable, Codable {
         self.position = position
         self.isKeyframe = isKeyframe
         self.isCorrupt = isCorrupt
+        self.isDiscarded = isDiscarded
     }
 }

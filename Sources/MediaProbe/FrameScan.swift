@@ -1,0 +1,103 @@
+internal import CFFmpeg
+import FootageModel
+
+/// Decodes every audio and video stream from the start, listing each frame as ffprobe's
+/// `-show_frames` does.
+enum FrameScan {
+    /// What one receive from a decoder gave: a frame, or a state of the loop (not an error).
+    enum Step { case frame, needsInput, endOfStream }
+
+    static func run(_ format: FormatContext, limits: ProbeLimits) throws(FFmpegError) -> [FrameListingEntry] {
+        var decoders: [DecoderContext?] = []
+        for index in 0..<format.streamCount {
+            guard let stream = format.stream(at: index),
+                  let type = stream.pointee.codecpar?.pointee.codec_type,
+                  type == AVMEDIA_TYPE_VIDEO || type == AVMEDIA_TYPE_AUDIO else {
+                decoders.append(nil)
+                continue
+            }
+            decoders.append(try DecoderContext(stream: stream, maxPixels: limits.maxPixels))
+        }
+        let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
+        let types = (0..<format.streamCount).map { index in
+            format.stream(at: index)?.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }
+        }
+        let packet = try PacketBuffer()
+        let frame = try FrameBuffer()
+        var entries: [FrameListingEntry] = []
+
+        func drain(_ index: Int) throws(FFmpegError) {
+            guard let decoder = decoders[index] else { return }
+            while entries.count < limits.maxFrames, try receive(decoder, frame) == .frame {
+                entries.append(entry(frame.pointer.pointee, stream: index, type: types[index], timeBase: timeBases[index]))
+                av_frame_unref(frame.pointer)
+            }
+        }
+
+        while entries.count < limits.maxFrames, try packet.read(from: format) {
+            let index = Int(packet.pointer.pointee.stream_index)
+            guard index < decoders.count, let decoder = decoders[index] else { continue }
+            var sent = false
+            while !sent {
+                let status = avcodec_send_packet(decoder.pointer, packet.pointer)
+                if status == footage_averror_eagain() {
+                    try drain(index)
+                } else {
+                    // A damaged packet is skipped, as ffprobe does; the listing shows what decoded.
+                    sent = true
+                }
+            }
+            try drain(index)
+        }
+        for index in decoders.indices {
+            guard let decoder = decoders[index] else { continue }
+            _ = avcodec_send_packet(decoder.pointer, nil)
+            try drain(index)
+        }
+        return entries
+    }
+
+    private static func receive(_ decoder: DecoderContext, _ frame: FrameBuffer) throws(FFmpegError) -> Step {
+        let status = avcodec_receive_frame(decoder.pointer, frame.pointer)
+        if status == footage_averror_eagain() { return .needsInput }
+        if status == footage_averror_eof() { return .endOfStream }
+        // A decoding error on one frame ends this drain; the next packet continues.
+        if status < 0 { return .needsInput }
+        return .frame
+    }
+
+    private static func entry(_ frame: AVFrame, stream index: Int, type: String?, timeBase: AVRational) -> FrameListingEntry {
+        let isVideo = type == "video"
+        var result = FrameListingEntry(mediaType: type, streamIndex: index,
+                                       keyFrame: Int(frame.key_frame))
+        result.pts = FFprobeText.timestamp(frame.pts)
+        result.ptsTime = FFprobeText.time(frame.pts, timeBase)
+        result.pktDts = FFprobeText.timestamp(frame.pkt_dts)
+        result.pktDtsTime = FFprobeText.time(frame.pkt_dts, timeBase)
+        result.bestEffortTimestamp = FFprobeText.timestamp(frame.best_effort_timestamp)
+        result.bestEffortTimestampTime = FFprobeText.time(frame.best_effort_timestamp, timeBase)
+        result.pktDuration = frame.pkt_duration == 0 ? nil : frame.pkt_duration
+        result.pktDurationTime = FFprobeText.durationTime(frame.pkt_duration, timeBase)
+        result.pktPos = frame.pkt_pos != -1 ? String(frame.pkt_pos) : nil
+        result.pktSize = frame.pkt_size != -1 ? String(frame.pkt_size) : nil
+        if isVideo {
+            result.width = Int(frame.width)
+            result.height = Int(frame.height)
+            result.pixFmt = FFprobeText.string(av_get_pix_fmt_name(AVPixelFormat(frame.format)))
+            result.pictType = String(UnicodeScalar(UInt8(bitPattern: av_get_picture_type_char(frame.pict_type))))
+        } else {
+            result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(frame.format)))
+            result.nbSamples = Int(frame.nb_samples)
+            result.channels = Int(frame.ch_layout.nb_channels)
+            if frame.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
+                var layout = frame.ch_layout
+                result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
+                    guard let base = buffer.baseAddress else { return nil }
+                    base.initialize(repeating: 0, count: 128)
+                    return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
+                }
+            }
+        }
+        return result
+    }
+}

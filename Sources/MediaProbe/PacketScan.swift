@@ -1,0 +1,55 @@
+internal import CFFmpeg
+import FootageModel
+
+/// A demux-only pass over a container (`av_read_frame`, nothing decoded): every packet's
+/// timestamps, size, position and flags.
+struct PacketScan {
+    var records: [PacketRecord] = []
+    var listing: [PacketListingEntry] = []
+    /// The scan stopped at `ProbeLimits.maxScanPackets`.
+    var stoppedAtLimit = false
+
+    /// - Parameter listing: also build ffprobe's `-show_packets` entries (costs strings per packet).
+    static func run(_ format: FormatContext, limit: Int, listing: Bool) throws(FFmpegError) -> PacketScan {
+        var scan = PacketScan()
+        let packet = try PacketBuffer()
+        let types = (0..<format.streamCount).map { index in
+            format.stream(at: index).flatMap { stream in
+                stream.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }
+            }
+        }
+        let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
+        scan.records.reserveCapacity(1024)
+        while try packet.read(from: format) {
+            if scan.records.count >= limit {
+                scan.stoppedAtLimit = true
+                break
+            }
+            let p = packet.pointer.pointee
+            let index = Int(p.stream_index)
+            let record = PacketRecord(
+                streamIndex: index, pts: FFprobeText.timestamp(p.pts), dts: FFprobeText.timestamp(p.dts),
+                duration: p.duration, size: Int(p.size), position: p.pos >= 0 ? p.pos : nil,
+                isKeyframe: p.flags & AV_PKT_FLAG_KEY != 0, isCorrupt: p.flags & AV_PKT_FLAG_CORRUPT != 0,
+                isDiscarded: p.flags & AV_PKT_FLAG_DISCARD != 0)
+            scan.records.append(record)
+            if listing, index < timeBases.count {
+                scan.listing.append(entry(record, type: types[index], timeBase: timeBases[index]))
+            }
+        }
+        av_packet_unref(packet.pointer)
+        return scan
+    }
+
+    private static func entry(_ record: PacketRecord, type: String?, timeBase: AVRational) -> PacketListingEntry {
+        let nopts = footage_nopts_value()
+        return PacketListingEntry(
+            codecType: type, streamIndex: record.streamIndex,
+            pts: record.pts, ptsTime: FFprobeText.time(record.pts ?? nopts, timeBase),
+            dts: record.dts, dtsTime: FFprobeText.time(record.dts ?? nopts, timeBase),
+            duration: record.duration == 0 ? nil : record.duration,
+            durationTime: FFprobeText.durationTime(record.duration, timeBase),
+            size: String(record.size), pos: record.position.map { String($0) },
+            flags: (record.isKeyframe ? "K" : "_") + (record.isDiscarded ? "D" : "_"))
+    }
+}

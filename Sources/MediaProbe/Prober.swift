@@ -1,0 +1,87 @@
+internal import CFFmpeg
+public import FootageModel
+
+/// Reads what is really in a clip with libavformat/libavcodec, in ffprobe's vocabulary, plus a
+/// timeline from a demux-only scan. Every call opens the file afresh and shares nothing with other
+/// calls, so calls on different threads are independent.
+public enum Prober {
+    /// Probes one file: `format` and `streams` as ffprobe prints them, a `timeline` and a `tool` block.
+    ///
+    /// - Parameter forceScan: scan packets even where a container index could answer. The probe
+    ///   scans today in every case; the flag is kept so that callers need not change when an index
+    ///   reader answers first.
+    public static func probe(path: String, limits: ProbeLimits = .default, forceScan: Bool = false,
+                             toolVersion: String = ProbeTool.footageVersion) throws(ProbeError) -> ProbeRecord {
+        let size = try PathCheck.regularFileSize(path)
+        let format = try open(path, limits: limits)
+        var record = try describe(format, path: path, limits: limits)
+        let scan: PacketScan
+        do {
+            scan = try PacketScan.run(format, limit: limits.maxScanPackets, listing: false)
+        } catch {
+            throw ProbeError(reason: .corrupt, path: path, failure: error)
+        }
+        var timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
+                                                           stoppedAtLimit: scan.stoppedAtLimit))
+        timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+        record.timeline = timeline
+        record.tool = ProbeTool(version: toolVersion, libavformat: LibraryVersions.avformat,
+                                libavcodec: LibraryVersions.avcodec, libavutil: LibraryVersions.avutil,
+                                limits: limits.record)
+        return record
+    }
+
+    /// Every packet as `ffprobe -show_packets` lists it, in file order.
+    public static func packets(path: String, limits: ProbeLimits = .default) throws(ProbeError) -> [PacketListingEntry] {
+        _ = try PathCheck.regularFileSize(path)
+        let format = try open(path, limits: limits)
+        try findStreamInfo(format, path: path, limits: limits)
+        do {
+            return try PacketScan.run(format, limit: limits.maxScanPackets, listing: true).listing
+        } catch {
+            throw ProbeError(reason: .corrupt, path: path, failure: error)
+        }
+    }
+
+    /// Every decoded audio and video frame as `ffprobe -show_frames` lists it.
+    public static func frames(path: String, limits: ProbeLimits = .default) throws(ProbeError) -> [FrameListingEntry] {
+        _ = try PathCheck.regularFileSize(path)
+        let format = try open(path, limits: limits)
+        try findStreamInfo(format, path: path, limits: limits)
+        do {
+            return try FrameScan.run(format, limits: limits)
+        } catch {
+            throw ProbeError(reason: .corrupt, path: path, failure: error)
+        }
+    }
+
+    /// The `format` and `streams` blocks of an opened container.
+    static func describe(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> ProbeRecord {
+        try findStreamInfo(format, path: path, limits: limits)
+        var streams: [ProbeStream] = []
+        for index in 0..<format.streamCount {
+            // A stream without a usable decoder still gets its container fields, as in ffprobe.
+            let decoder = format.stream(at: index).flatMap { stream in
+                try? DecoderContext(stream: stream, maxPixels: limits.maxPixels)
+            }
+            if let stream = StreamDescription.read(format, index: index, decoder: decoder) { streams.append(stream) }
+        }
+        return ProbeRecord(format: FormatDescription.read(format, path: path), streams: streams)
+    }
+
+    static func open(_ path: String, limits: ProbeLimits) throws(ProbeError) -> FormatContext {
+        do {
+            return try FormatContext(path: path, limits: limits)
+        } catch {
+            throw OpenFailure.classify(error, path: path)
+        }
+    }
+
+    static func findStreamInfo(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) {
+        do {
+            try format.findStreamInfo(maxPixels: limits.maxPixels)
+        } catch {
+            throw ProbeError(reason: error.isPOSIX(ENOMEM) ? .limitExceeded : .corrupt, path: path, failure: error)
+        }
+    }
+}
