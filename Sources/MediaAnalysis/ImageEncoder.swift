@@ -8,9 +8,9 @@ public enum ImageFormat: String, Sendable, CaseIterable {
     public var fileExtension: String { rawValue }
 }
 
-enum ImageEncoder {
+public enum ImageEncoder {
     /// One still image as the bytes of a `.png` or `.jpg` file.
-    static func encode(_ image: RGBImage, as format: ImageFormat, path: String) throws(AnalysisError) -> [UInt8] {
+    public static func encode(_ image: RGBImage, as format: ImageFormat, path: String) throws(AnalysisError) -> [UInt8] {
         let codecID = format == .png ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG
         // MJPEG takes full-range YUV; PNG takes the rgb24 pixels as they are.
         let pixelFormat = format == .png ? AV_PIX_FMT_RGB24 : AV_PIX_FMT_YUVJ420P

@@ -8,6 +8,6 @@ struct Footage: AsyncParsableCommand {
         commandName: "footage",
         abstract: "A media-evidence catalogue: keep clips, read what is in them, check published timing claims against them.",
         version: version,
-        subcommands: []
+        subcommands: [Frames.self, Analyze.self]
     )
 }
