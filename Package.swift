@@ -46,6 +46,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FootageModelTests", dependencies: ["FootageModel"], swiftSettings: strictSettings),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "MediaAnalysisTests", dependencies: ["MediaAnalysis", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MediaAnalysisTests",
+            dependencies: ["MediaAnalysis", "FootageModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -26,10 +26,12 @@ final class Scaler {
         if context == nil || key != self.source {
             sws_freeContext(context)
             context = nil
-            let algorithm = width * height < Int(source.width * source.height) ? SWS_AREA : SWS_BICUBIC
+            // At full size: the `ffmpeg` command's own conversion (bicubic, full chroma
+            // interpolation), so pixels and hashes agree with it. Shrinking: area averaging.
+            let shrinking = width * height < Int(source.width) * Int(source.height)
+            let flags = shrinking ? SWS_AREA : SWS_BICUBIC | SWS_FULL_CHR_H_INT
             context = sws_getContext(source.width, source.height, AVPixelFormat(rawValue: source.format),
-                                     Int32(width), Int32(height), outputFormat,
-                                     Int32(algorithm | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT), nil, nil, nil)
+                                     Int32(width), Int32(height), outputFormat, Int32(flags), nil, nil, nil)
             guard context != nil else {
                 throw AnalysisError(.codec, path: path, detail: "sws_getContext failed",
                                     cause: "cannot convert \(source.width)x\(source.height) format \(source.format)")
