@@ -277,7 +277,8 @@ public final class FrameGrabber {
         let height = Int(frame.pointer.pointee.height)
         var full: [UInt8]?
         var sha: String?
-        if options.hashPixels || options.width == nil {
+        let scaling = options.width.map { $0 != width } ?? false
+        if options.hashPixels || !scaling {
             let pixels = try rgbScaler.convert(frame, width: width, height: height)
             if options.hashPixels {
                 sha = SHA256.hash(data: pixels).map { String($0, radix: 16).leftPadded2 }.joined()
@@ -285,12 +286,12 @@ public final class FrameGrabber {
             full = pixels
         }
         var image: RGBImage
-        if let target = options.width, target != width {
+        if scaling, let target = options.width {
             let scaledHeight = max(2, (height * target / max(1, width) + 1) / 2 * 2)
             image = RGBImage(width: target, height: scaledHeight,
                              pixels: try thumbnailScaler.convert(frame, width: target, height: scaledHeight))
         } else {
-            image = RGBImage(width: width, height: height, pixels: full ?? [])
+            image = RGBImage(width: width, height: height, pixels: full ?? [UInt8](repeating: 0, count: width * height * 3))
         }
         let pts = frame.presentationTimestamp ?? origin.pts
         return GrabbedFrame(time: MediaTime(pts: pts, timeBase: timeBase), playerMs: playerMs(pts),
