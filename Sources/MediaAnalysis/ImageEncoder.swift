@@ -23,6 +23,11 @@ public enum ImageEncoder {
         encoder.pointee.height = Int32(image.height)
         encoder.pointee.pix_fmt = pixelFormat
         encoder.pointee.time_base = AVRational(num: 1, den: 25)
+        if format == .png {
+            // PNG is lossless at every level; zlib level 3 writes several times faster than the
+            // default 6 for files about a tenth larger.
+            encoder.pointee.compression_level = 3
+        }
         if format == .jpg {
             // A fixed high quality: qscale 2 on the 2–31 scale.
             encoder.pointee.flags |= AV_CODEC_FLAG_QSCALE
