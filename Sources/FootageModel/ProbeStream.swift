@@ -39,9 +39,12 @@ public struct ProbeStream: Sendable, Hashable, Codable {
     public var channelLayout: String?
     public var bitsPerSample: Int?
 
-    // Options the decoder exports (H.264 in MP4: `is_avc`, `nal_length_size`).
+    // Options the decoder exports (H.264: `is_avc`, `nal_length_size`; MPEG-4 Part 2:
+    // `quarter_sample`, `divx_packed`).
     public var isAvc: String?
     public var nalLengthSize: String?
+    public var quarterSample: String?
+    public var divxPacked: String?
 
     /// The container's own stream id, as hexadecimal, where the container has one (MP4 track id,
     /// MPEG-TS PID).
@@ -113,6 +116,8 @@ public struct ProbeStream: Sendable, Hashable, Codable {
         case bitsPerSample = "bits_per_sample"
         case isAvc = "is_avc"
         case nalLengthSize = "nal_length_size"
+        case quarterSample = "quarter_sample"
+        case divxPacked = "divx_packed"
         case id
         case rFrameRate = "r_frame_rate"
         case avgFrameRate = "avg_frame_rate"

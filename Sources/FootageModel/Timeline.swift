@@ -11,8 +11,9 @@ public struct Timeline: Sendable, Hashable, Codable {
     }
 
     public var source: Source
-    /// Player time 0: the first presented video frame (the first presented audio sample in a clip
-    /// without video), after edit lists and the container's start time.
+    /// Player time 0: the earliest presented audio or video packet, after edit lists (packets
+    /// flagged discard, such as encoder priming, do not count). A player's clock reads 0 here;
+    /// each stream's `player_start_seconds` says when its first frame appears on that clock.
     public var playerOrigin: TimelinePoint?
     /// The container's start time; player time 0 may differ from it when streams start unevenly.
     public var containerStart: TimelinePoint?
@@ -22,6 +23,12 @@ public struct Timeline: Sendable, Hashable, Codable {
     /// Degrees from the first video stream's display matrix, ffprobe's convention
     /// (see `ProbeSideData.rotation`); `nil` when the clip has no display matrix.
     public var rotation: Int?
+    /// The container's `creation_time` as written, with the recording windows it implies over
+    /// the video duration (it may mark the start or the end, in UTC or local time).
+    public var creationTime: RecordingWindow?
+    /// The ISO 6709 location the file carries (`location` or
+    /// `com.apple.quicktime.location.ISO6709`), parsed.
+    public var location: GeoLocation?
     /// Things a reader of the numbers should know: variable frame rate, gaps, truncation.
     public var warnings: [TimelineWarning]
 
@@ -35,6 +42,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         self.streams = streams
         self.rotation = rotation
         self.warnings = warnings
+        self.creationTime = nil
+        self.location = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -42,6 +51,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         case playerOrigin = "player_origin"
         case containerStart = "container_start"
         case durations, streams, rotation, warnings
+        case creationTime = "creation_time"
+        case location
     }
 }
 
@@ -116,6 +127,8 @@ public struct TimelineWarning: Sendable, Hashable, Codable {
         case missingTimestamps = "missing_timestamps"
         case corruptPackets = "corrupt_packets"
         case truncated
+        /// Reading stopped with an error before the end of the file.
+        case readError = "read_error"
         case scanLimitReached = "scan_limit_reached"
         case durationMismatch = "duration_mismatch"
     }

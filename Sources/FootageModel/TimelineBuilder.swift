@@ -38,6 +38,13 @@ public enum TimelineBuilder {
         }
 
         let origin = playerOrigin(input.streams, summaries)
+        if let origin {
+            for index in summaries.indices {
+                guard let first = summaries[index].firstPresented else { continue }
+                let offset = first.time.rescaled(to: microsecond).pts - origin.time.rescaled(to: microsecond).pts
+                summaries[index].playerStartSeconds = Double(offset) / 1e6
+            }
+        }
         if let origin, let latest = ends.max(by: { $0.end < $1.end }) {
             let end = latest.end.rescaled(to: origin.timeBase)
             durations.append(TimelineDuration(kind: .playerSpan, streamIndex: nil, ticks: end.pts - origin.pts,
@@ -59,19 +66,34 @@ public enum TimelineBuilder {
         let containerStart = input.containerStartMicroseconds.map {
             TimelinePoint(streamIndex: nil, time: MediaTime(pts: $0, timeBase: microsecond))
         }
-        return Timeline(source: input.source, playerOrigin: origin, containerStart: containerStart,
-                        durations: durations, streams: summaries, rotation: input.rotation, warnings: warnings)
+        var timeline = Timeline(source: input.source, playerOrigin: origin, containerStart: containerStart,
+                                durations: durations, streams: summaries, rotation: input.rotation, warnings: warnings)
+        timeline.location = (input.tags["location"] ?? input.tags["com.apple.quicktime.location.ISO6709"])
+            .flatMap { GeoLocation(iso6709: $0) }
+        if let written = input.tags["creation_time"] ?? input.tags["com.apple.quicktime.creationdate"],
+           let duration = recordingDuration(durations, streams: input.streams) {
+            timeline.creationTime = RecordingWindow(creationTime: written, duration: duration)
+        }
+        return timeline
     }
 
-    /// The first presented video frame; without video, the first presented audio packet; else
-    /// the earliest presented packet of any stream.
+    /// The video's presented duration for the recording window; without video, the longest
+    /// presented stream; failing that, the container's duration.
+    private static func recordingDuration(_ durations: [TimelineDuration], streams: [TimelineInput.Stream]) -> MediaTime? {
+        let presented = durations.filter { $0.kind == .streamPresented }
+        let video = streams.first { $0.codecType == "video" && !$0.isAttachedPicture }
+        let pick = presented.first { $0.streamIndex == video?.index }
+            ?? presented.max { $0.seconds < $1.seconds }
+            ?? durations.first { $0.kind == .container }
+        return pick.map { MediaTime(pts: $0.ticks, timeBase: $0.timeBase) }
+    }
+
+    /// The earliest presented audio or video packet; in a clip with neither, of any stream.
     private static func playerOrigin(_ streams: [TimelineInput.Stream], _ summaries: [TimelineStream]) -> TimelinePoint? {
         let candidates = zip(streams, summaries).filter { !$0.0.isAttachedPicture }
-        for type in ["video", "audio"] {
-            let firsts = candidates.filter { $0.0.codecType == type }.compactMap { $0.1.firstPresented }
-            if let first = firsts.min(by: { $0.time < $1.time }) { return first }
-        }
-        return candidates.compactMap { $0.1.firstPresented }.min(by: { $0.time < $1.time })
+        let media = candidates.filter { $0.0.codecType == "video" || $0.0.codecType == "audio" }
+        let pool = media.isEmpty ? candidates : media
+        return pool.compactMap { $0.1.firstPresented }.min(by: { $0.time < $1.time })
     }
 
     /// Seconds with millisecond precision, for messages only.

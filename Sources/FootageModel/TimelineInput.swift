@@ -26,19 +26,23 @@ public struct TimelineInput: Sendable, Hashable {
     public var containerStartMicroseconds: Int64?
     public var containerDurationMicroseconds: Int64?
     public var rotation: Int?
+    /// Container tags, then the first video stream's tags for keys the container lacks: where
+    /// `creation_time` and the location are read.
+    public var tags: [String: String]
     /// Packets in the order the container stores them (decode order per stream).
     public var packets: [PacketRecord]
     /// The scan stopped at its packet limit, so later packets are missing.
     public var stoppedAtLimit: Bool
 
     public init(source: Timeline.Source, streams: [Stream], containerStartMicroseconds: Int64?,
-                containerDurationMicroseconds: Int64?, rotation: Int?, packets: [PacketRecord],
-                stoppedAtLimit: Bool = false) {
+                containerDurationMicroseconds: Int64?, rotation: Int?, tags: [String: String] = [:],
+                packets: [PacketRecord], stoppedAtLimit: Bool = false) {
         self.source = source
         self.streams = streams
         self.containerStartMicroseconds = containerStartMicroseconds
         self.containerDurationMicroseconds = containerDurationMicroseconds
         self.rotation = rotation
+        self.tags = tags
         self.packets = packets
         self.stoppedAtLimit = stoppedAtLimit
     }
@@ -55,6 +59,7 @@ public struct TimelineInput: Sendable, Hashable {
                   containerStartMicroseconds: probe.format.startTime.flatMap(Self.microseconds),
                   containerDurationMicroseconds: probe.format.duration.flatMap(Self.microseconds),
                   rotation: probe.primaryVideoStream?.displayMatrixRotation,
+                  tags: (probe.format.tags ?? [:]).merging(probe.primaryVideoStream?.tags ?? [:]) { container, _ in container },
                   packets: packets, stoppedAtLimit: stoppedAtLimit)
     }
 

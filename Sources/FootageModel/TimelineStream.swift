@@ -10,6 +10,8 @@ public struct TimelineStream: Sendable, Hashable, Codable {
     public var keyframeCount: Int
     public var firstPresented: TimelinePoint?
     public var lastPresented: TimelinePoint?
+    /// When the first presented packet appears in player time (seconds after `player_origin`).
+    public var playerStartSeconds: Double?
     /// The duration of the first presented frame or audio packet, in the stream's time base.
     public var firstFrameDuration: Int64?
     /// Presentation times of keyframes, in seconds from the stream's time base (video only).
@@ -47,6 +49,7 @@ public struct TimelineStream: Sendable, Hashable, Codable {
         case keyframeCount = "keyframe_count"
         case firstPresented = "first_presented"
         case lastPresented = "last_presented"
+        case playerStartSeconds = "player_start_seconds"
         case firstFrameDuration = "first_frame_duration"
         case keyframeTimes = "keyframe_times"
         case frameInterval = "frame_interval"

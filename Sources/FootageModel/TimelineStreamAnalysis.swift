@@ -17,7 +17,7 @@ struct StreamTimeline {
         let missing = packets.count(where: { !$0.isDiscarded && $0.pts == nil })
         if missing > 0 {
             warnings.append(TimelineWarning(kind: .missingTimestamps, streamIndex: info.index,
-                                            message: "stream \(info.index): \(missing) packets have no presentation timestamp"))
+                                            message: "stream \(info.index): \(missing) packets carry no presentation timestamp and are left out of the presented counts (usual in MPEG program and transport streams)"))
         }
         let corrupt = packets.count(where: \.isCorrupt)
         if corrupt > 0 {

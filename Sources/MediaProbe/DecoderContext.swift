@@ -27,7 +27,8 @@ final class DecoderContext {
 
     /// Options the decoder marks for export (H.264: `is_avc`, `nal_length_size`), by name.
     var exportedOptions: [String: String] {
-        guard let privateData = pointer.pointee.priv_data else { return [:] }
+        // Private data starts with an AVClass pointer only when the codec declares a class.
+        guard pointer.pointee.codec?.pointee.priv_class != nil, let privateData = pointer.pointee.priv_data else { return [:] }
         var result: [String: String] = [:]
         var option: UnsafePointer<AVOption>? = av_opt_next(privateData, nil)
         while let current = option {

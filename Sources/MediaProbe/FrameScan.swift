@@ -7,17 +7,36 @@ enum FrameScan {
     /// What one receive from a decoder gave: a frame, or a state of the loop (not an error).
     enum Step { case frame, needsInput, endOfStream }
 
-    static func run(_ format: FormatContext, limits: ProbeLimits) throws(FFmpegError) -> [FrameListingEntry] {
+    static func run(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [FrameListingEntry] {
+        let decoders = try openDecoders(format, path: path, limits: limits)
+        do {
+            return try decode(format, decoders: decoders, limits: limits)
+        } catch {
+            throw ProbeError(reason: .corrupt, path: path, failure: error)
+        }
+    }
+
+    /// One decoder per audio and video stream. A picture over the pixel limit is refused with
+    /// an error; a stream libavcodec cannot decode is left out, as ffprobe leaves it out.
+    private static func openDecoders(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [DecoderContext?] {
         var decoders: [DecoderContext?] = []
         for index in 0..<format.streamCount {
-            guard let stream = format.stream(at: index),
-                  let type = stream.pointee.codecpar?.pointee.codec_type,
-                  type == AVMEDIA_TYPE_VIDEO || type == AVMEDIA_TYPE_AUDIO else {
+            guard let stream = format.stream(at: index), let parameters = stream.pointee.codecpar?.pointee,
+                  parameters.codec_type == AVMEDIA_TYPE_VIDEO || parameters.codec_type == AVMEDIA_TYPE_AUDIO else {
                 decoders.append(nil)
                 continue
             }
-            decoders.append(try DecoderContext(stream: stream, maxPixels: limits.maxPixels))
+            let pixels = Int64(parameters.width) * Int64(parameters.height)
+            if pixels > limits.maxPixels {
+                throw ProbeError(reason: .limitExceeded, path: path,
+                                 message: "picture too large in \(path): stream \(index) is \(parameters.width)x\(parameters.height), over the limit of \(limits.maxPixels) pixels")
+            }
+            decoders.append(try? DecoderContext(stream: stream, maxPixels: limits.maxPixels))
         }
+        return decoders
+    }
+
+    private static func decode(_ format: FormatContext, decoders: [DecoderContext?], limits: ProbeLimits) throws(FFmpegError) -> [FrameListingEntry] {
         let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
         let types = (0..<format.streamCount).map { index in
             format.stream(at: index)?.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }

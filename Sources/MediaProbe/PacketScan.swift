@@ -8,10 +8,22 @@ struct PacketScan {
     var listing: [PacketListingEntry] = []
     /// The scan stopped at `ProbeLimits.maxScanPackets`.
     var stoppedAtLimit = false
+    /// The read error that ended the scan before the end of the file (a cut or damaged file);
+    /// the packets read until then are kept, as ffprobe lists them.
+    var readError: FFmpegError?
 
     /// - Parameter listing: also build ffprobe's `-show_packets` entries (costs strings per packet).
     static func run(_ format: FormatContext, limit: Int, listing: Bool) throws(FFmpegError) -> PacketScan {
         var scan = PacketScan()
+        do {
+            try scan.read(format, limit: limit, listing: listing)
+        } catch where error.function == "av_read_frame" {
+            scan.readError = error
+        }
+        return scan
+    }
+
+    private mutating func read(_ format: FormatContext, limit: Int, listing: Bool) throws(FFmpegError) {
         let packet = try PacketBuffer()
         let types = (0..<format.streamCount).map { index in
             format.stream(at: index).flatMap { stream in
@@ -19,10 +31,11 @@ struct PacketScan {
             }
         }
         let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
-        scan.records.reserveCapacity(1024)
+        records.reserveCapacity(1024)
+        defer { av_packet_unref(packet.pointer) }
         while try packet.read(from: format) {
-            if scan.records.count >= limit {
-                scan.stoppedAtLimit = true
+            if records.count >= limit {
+                stoppedAtLimit = true
                 break
             }
             let p = packet.pointer.pointee
@@ -32,13 +45,11 @@ struct PacketScan {
                 duration: p.duration, size: Int(p.size), position: p.pos >= 0 ? p.pos : nil,
                 isKeyframe: p.flags & AV_PKT_FLAG_KEY != 0, isCorrupt: p.flags & AV_PKT_FLAG_CORRUPT != 0,
                 isDiscarded: p.flags & AV_PKT_FLAG_DISCARD != 0)
-            scan.records.append(record)
+            records.append(record)
             if listing, index < timeBases.count {
-                scan.listing.append(entry(record, type: types[index], timeBase: timeBases[index]))
+                self.listing.append(Self.entry(record, type: types[index], timeBase: timeBases[index]))
             }
         }
-        av_packet_unref(packet.pointer)
-        return scan
     }
 
     private static func entry(_ record: PacketRecord, type: String?, timeBase: AVRational) -> PacketListingEntry {

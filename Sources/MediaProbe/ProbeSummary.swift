@@ -20,8 +20,18 @@ public enum ProbeSummary {
         if let rotation = record.timeline?.rotation ?? record.primaryVideoStream?.displayMatrixRotation {
             lines.append("  rotation: \(rotation) (display matrix, ffprobe 5.1 convention)")
         }
-        if let created = format.tags?["creation_time"] {
-            lines.append("  creation_time: \(created) (as written: may mark the start or the end of recording, and may be UTC or local time)")
+        if let window = record.timeline?.creationTime {
+            let zone = window.hasZone ? "with a zone" : "without a zone: may be local time"
+            lines.append("  creation_time: \(window.written) (as written, \(zone); it may mark the start or the end of recording)")
+            lines.append("    recorded \(window.ifStart.start.iso8601) to \(window.ifStart.end.iso8601) if it marks the start,")
+            lines.append("    or \(window.ifEnd.start.iso8601) to \(window.ifEnd.end.iso8601) if it marks the end")
+        } else if let created = format.tags?["creation_time"] {
+            lines.append("  creation_time: \(created) (as written; it may mark the start or the end of recording, in UTC or local time)")
+        }
+        if let location = record.timeline?.location {
+            var line = "  location: \(location.written) (latitude \(location.latitude), longitude \(location.longitude)"
+            if let altitude = location.altitude { line += ", altitude \(altitude) m" }
+            lines.append(line + ")")
         }
         for warning in record.timeline?.warnings ?? [] { lines.append("  warning: \(warning.message)") }
         return lines.joined(separator: "\n")
@@ -40,7 +50,9 @@ public enum ProbeSummary {
         if let layout = stream.channelLayout { parts.append(layout) }
         if let summary = timeline?.streams.first(where: { $0.index == stream.index }) {
             parts.append("\(summary.frameCount) \(stream.codecType == "video" ? "frames" : "packets")")
-            if stream.codecType == "video" { parts.append("\(summary.keyframeCount) keyframes") }
+            if stream.codecType == "video" {
+                parts.append("\(summary.keyframeCount) keyframe" + (summary.keyframeCount == 1 ? "" : "s"))
+            }
             if summary.variableFrameRate { parts.append("variable frame rate") }
         }
         return parts.joined(separator: ", ")

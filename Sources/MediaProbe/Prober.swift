@@ -23,7 +23,7 @@ public enum Prober {
         }
         var timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-        timeline.warnings += ScanFindings.warnings(scan, fileSize: size)
+        timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
         record.timeline = timeline
         record.tool = ProbeTool(version: toolVersion, libavformat: LibraryVersions.avformat,
                                 libavcodec: LibraryVersions.avcodec, libavutil: LibraryVersions.avutil,
@@ -48,11 +48,7 @@ public enum Prober {
         _ = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
         try findStreamInfo(format, path: path, limits: limits)
-        do {
-            return try FrameScan.run(format, limits: limits)
-        } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
-        }
+        return try FrameScan.run(format, path: path, limits: limits)
     }
 
     /// The `format` and `streams` blocks of an opened container.

@@ -42,6 +42,8 @@ enum StreamDescription {
         if let options = decoder?.exportedOptions {
             result.isAvc = options["is_avc"]
             result.nalLengthSize = options["nal_length_size"]
+            result.quarterSample = options["quarter_sample"]
+            result.divxPacked = options["divx_packed"]
         }
         if let flags = format.pointer.pointee.iformat?.pointee.flags, flags & AVFMT_SHOW_IDS != 0 {
             result.id = "0x" + String(UInt32(bitPattern: st.id), radix: 16)
@@ -142,22 +144,7 @@ enum StreamDescription {
 
     private static func sideData(_ stream: AVStream) -> [ProbeSideData]? {
         guard stream.nb_side_data > 0, let list = stream.side_data else { return nil }
-        var result: [ProbeSideData] = []
-        for index in 0..<Int(stream.nb_side_data) {
-            let entry = list[index]
-            var item = ProbeSideData(sideDataType: FFprobeText.string(av_packet_side_data_name(entry.type)) ?? "unknown")
-            if entry.type == AV_PKT_DATA_DISPLAYMATRIX, entry.size >= 36, let data = entry.data {
-                let matrix = UnsafeRawPointer(data)
-                let values = (0..<9).map { matrix.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self) }
-                item.displaymatrix = displayMatrixText(values)
-                let degrees = values.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { av_display_rotation_get($0) } ?? .nan
-                }
-                if degrees.isFinite { item.rotation = Int(degrees) }
-            }
-            result.append(item)
-        }
-        return result
+        return (0..<Int(stream.nb_side_data)).map { SideDataDescription.read(list[$0]) }
     }
 
     /// ffprobe's layout: three rows `%08x: ` followed by three ` %11d` values, each row ending in a newline.

@@ -1,0 +1,97 @@
+import FootageModel
+
+/// Turns one track's tables into the packets libavformat's mov demuxer returns for it.
+enum TrackIndexBuilder {
+    static func build(_ tables: TrackTables, streamIndex: Int, movieTimescale: UInt32, fileSize: Int64,
+                      path: String) throws(ContainerIndexError) -> TrackIndex {
+        let kind: EditListApplication.MediaKind = switch tables.handler {
+        case "vide": .video
+        case "soun": .audio
+        default: .other
+        }
+        let timescale = Int64(tables.timescale == 0 ? 1 : tables.timescale)
+        var limitation = limitationOf(tables, kind: kind)
+        let shift = SampleTableExpansion.dtsShift(tables)
+        var entries = limitation == nil
+            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, path: path)
+            : []
+
+        // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.
+        var streamDuration = tables.mediaDuration
+        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) * Int64($1.delta) }
+        if sttsTotal != 0 { streamDuration = min(streamDuration, sttsTotal) }
+        var startTime: Int64 = 0
+        if let edits = tables.edits, !edits.isEmpty {
+            let applied = EditListApplication(
+                edits: edits, movieTimescale: Int64(movieTimescale), trackTimescale: timescale,
+                dtsShift: shift, kind: kind, hasCompositionTable: tables.compositionOffsets != nil
+            ).apply(to: entries)
+            entries = applied.entries
+            startTime = applied.startTime
+            if let limit = applied.durationLimit { streamDuration = min(streamDuration, limit) }
+            if edits.contains(where: { $0.rate.numerator != $0.rate.denominator }) {
+                limitation = limitation ?? "an edit plays at a rate other than 1, which the demuxer ignores"
+            }
+        }
+
+        let frameDuration = kind == .video ? nominalFrameDuration(tables) : nil
+        var packets: [PacketRecord] = []
+        var discarded: [Int] = []
+        packets.reserveCapacity(entries.count)
+        for (k, entry) in entries.enumerated() {
+            var pts = entry.timestamp
+            var duration: Int64 = 0
+            if tables.compositionOffsets != nil, let offset = entry.compositionOffset {
+                pts = entry.timestamp + shift + offset
+            } else {
+                let next = k + 1 < entries.count ? entries[k + 1].timestamp : streamDuration
+                if next >= entry.timestamp { duration = next - entry.timestamp }
+            }
+            if duration == 0, let frameDuration { duration = frameDuration }
+            let pastEnd = entry.position + Int64(entry.size) > fileSize
+            packets.append(PacketRecord(streamIndex: streamIndex, pts: pts, dts: entry.timestamp, duration: duration,
+                                        size: entry.size, position: entry.position, isKeyframe: entry.isKeyframe,
+                                        isCorrupt: pastEnd))
+            if entry.isDiscarded { discarded.append(k) }
+        }
+        return TrackIndex(streamIndex: streamIndex, trackID: tables.trackID, handler: tables.handler,
+                          codecTag: tables.codecTag, timeBase: Rational(1, timescale),
+                          mediaDuration: tables.mediaDuration, editList: tables.edits, editStart: startTime,
+                          sampleCount: tables.sampleCount, packets: packets, discardedPackets: discarded,
+                          limitation: limitation)
+    }
+
+    /// Layouts the demuxer reads differently from one packet per sample.
+    private static func limitationOf(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> String? {
+        if kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1 {
+            return "uncompressed audio: the demuxer returns whole chunks, not samples"
+        }
+        if tables.timeToSample.contains(where: { $0.delta > UInt32.max - 480_000 }) {
+            return "a time-to-sample delta is negative when read as signed, which the demuxer corrects"
+        }
+        if tables.sampleToChunk.contains(where: { $0.firstChunk == 0 }) ||
+            zip(tables.sampleToChunk, tables.sampleToChunk.dropFirst()).contains(where: { $0.firstChunk >= $1.firstChunk }) {
+            return "the sample-to-chunk table is out of order"
+        }
+        if tables.sampleCount > 0 && tables.timescale == 0 {
+            return "the media header gives no timescale"
+        }
+        return nil
+    }
+
+    /// The duration libavformat fills in for video packets that carry none (those with a
+    /// composition offset): one frame at the stream's base frame rate, rounded down. The base
+    /// rate is the time-to-sample delta when there is one, else their greatest common divisor.
+    static func nominalFrameDuration(_ tables: TrackTables) -> Int64? {
+        let deltas = tables.timeToSample.filter { $0.count > 0 }.map { Int64($0.delta) }
+        guard let first = deltas.first, first > 0 else { return nil }
+        if deltas.count == 1 || (deltas.count == 2 && tables.timeToSample.last?.count == 1) { return first }
+        var divisor = first
+        for delta in deltas.dropFirst() where delta > 0 {
+            var a = divisor, b = delta
+            while b != 0 { (a, b) = (b, a % b) }
+            divisor = a
+        }
+        return divisor
+    }
+}
