@@ -7,10 +7,8 @@ enum FootageCommand {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static var executable: URL {
-        let debug = packageRoot.appendingPathComponent(".build/debug/footage")
-        return debug
-    }
+    /// The debug build `swift build --build-tests` leaves next to the tests.
+    static var executable: URL { packageRoot.appendingPathComponent(".build/debug/footage") }
 
     struct Result {
         var status: Int32
@@ -18,23 +16,31 @@ enum FootageCommand {
         var stderr: String
     }
 
+    /// Stdout and stderr go to files read after the child exits, so no pipe read can block or be
+    /// interrupted while other tests run children of their own.
     static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("footage-stderr-\(UUID().uuidString)")
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("footage-run-\(UUID().uuidString)")
+        let outURL = stem.appendingPathExtension("out")
+        let errURL = stem.appendingPathExtension("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errURL) }
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
-        let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? outHandle.close()
         try? errHandle.close()
-        return Result(status: process.terminationStatus, stdout: data,
+        return Result(status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
                       stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
