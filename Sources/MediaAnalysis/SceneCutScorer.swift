@@ -8,8 +8,8 @@ public struct SceneCutScorer: Sendable {
     /// Scores of the previous frames the baseline is taken from.
     public var historyLength = 12
     public var ratio = 3.0
-    public var margin = 0.06
-    public var minimumScore = 0.15
+    public var margin = 0.05
+    public var minimumScore = 0.08
     /// Frames after a cut during which no other cut is reported.
     public var minimumShotFrames = 3
 
