@@ -68,8 +68,11 @@ final class VideoSource {
         reset()
     }
 
-    /// Timestamp of the last keyframe at or before `pts` in the demuxer's index, when it has one.
+    /// Timestamp of the last keyframe at or before `pts` in the demuxer's index, when the index
+    /// reaches past `pts`. Some demuxers (Matroska before its cues are read, transport streams)
+    /// grow the index as they read, and a partial index would hide the keyframes not yet seen.
     func indexedKeyframe(atOrBefore pts: Int64) -> Int64? {
+        guard av_index_search_timestamp(stream, pts, 0) >= 0 else { return nil }
         let position = av_index_search_timestamp(stream, pts, AVSEEK_FLAG_BACKWARD)
         guard position >= 0, let entry = avformat_index_get_entry(stream, position) else { return nil }
         return entry.pointee.timestamp

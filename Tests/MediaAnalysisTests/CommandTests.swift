@@ -133,3 +133,17 @@ enum FootageCommand {
     #expect(bad.status == 65)
     #expect(bad.stderr.contains(notMedia.path))
 }
+
+@Test func framesTurnThePictureAsTheDisplayMatrixSaysUnlessAskedNotTo() throws {
+    // 320×240 stored, a display matrix for a 90° turn: shown 240 wide and 320 high.
+    let clip = try FixtureCatalogue.rotatedMOV()
+    for (flags, expected) in [([String](), "240,320"), (["--no-rotate"], "320,240")] {
+        let folder = try FootageCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try FootageCommand.run(["frames", clip.path, "--at", "1", "--out", folder.path] + flags)
+        #expect(result.status == 0, "\(result.stderr)")
+        let size = try Fixtures.run("ffprobe", ["-v", "error", "-show_entries", "stream=width,height", "-of", "csv=p=0",
+                                                folder.appendingPathComponent("frame-001000ms.png").path])
+        #expect(String(decoding: size, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == expected)
+    }
+}
