@@ -131,3 +131,19 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
     #expect(frame.playerMs == 4000)
     #expect(frame.image.width == 160 && frame.image.height == 120)
 }
+
+@Test func aWindowGivesEveryFrameInItInOrder() throws {
+    let grabber = try FrameGrabber(path: try FrameFixtures.h264BFrames().path)
+    let frames = try grabber.frames(fromPlayerMs: 5300, throughPlayerMs: 5500)
+    // 25 fps: the frame on screen at 5.300 s, then every frame up to 5.480 s.
+    #expect(frames.map(\.playerMs) == [5280, 5320, 5360, 5400, 5440, 5480])
+}
+
+@Test func keyframesAreTheOnesTheContainerMarks() throws {
+    let url = try FrameFixtures.h264BFrames()
+    let grabber = try FrameGrabber(path: url.path)
+    // Made with a keyframe every 50 frames at 25 fps over 8 s.
+    #expect(try grabber.keyframePTS().map(grabber.playerMs) == [0, 2000, 4000, 6000])
+    let frame = try grabber.frame(atPTS: try grabber.keyframePTS()[2])
+    #expect(frame.isKeyframe && frame.pictureType == "I" && frame.playerMs == 4000)
+}
