@@ -46,10 +46,12 @@ public struct PacketListingEntry: Sendable, Hashable, Codable {
 }
 
 /// One decoded frame as `ffprobe -show_frames -of json` prints it (the timing and picture fields).
+/// A subtitle entry, like ffprobe's, has no stream index or key flag, and its times are in
+/// microseconds.
 public struct FrameListingEntry: Sendable, Hashable, Codable {
     public var mediaType: String?
-    public var streamIndex: Int
-    public var keyFrame: Int
+    public var streamIndex: Int?
+    public var keyFrame: Int?
     public var pts: Int64?
     public var ptsTime: String?
     public var pktDts: Int64?
@@ -71,8 +73,13 @@ public struct FrameListingEntry: Sendable, Hashable, Codable {
     public var nbSamples: Int?
     public var channels: Int?
     public var channelLayout: String?
+    // Subtitles.
+    public var format: Int?
+    public var startDisplayTime: Int?
+    public var endDisplayTime: Int?
+    public var numRects: Int?
 
-    public init(mediaType: String?, streamIndex: Int, keyFrame: Int) {
+    public init(mediaType: String?, streamIndex: Int?, keyFrame: Int?) {
         self.mediaType = mediaType
         self.streamIndex = streamIndex
         self.keyFrame = keyFrame
@@ -99,5 +106,9 @@ public struct FrameListingEntry: Sendable, Hashable, Codable {
         case nbSamples = "nb_samples"
         case channels
         case channelLayout = "channel_layout"
+        case format
+        case startDisplayTime = "start_display_time"
+        case endDisplayTime = "end_display_time"
+        case numRects = "num_rects"
     }
 }

@@ -31,6 +31,11 @@ public struct Timeline: Sendable, Hashable, Codable {
     public var location: GeoLocation?
     /// Things a reader of the numbers should know: variable frame rate, gaps, truncation.
     public var warnings: [TimelineWarning]
+    /// For ISO BMFF files: whether a top-level C2PA manifest box is present (presence only, not
+    /// verified); `nil` for other containers.
+    public var hasC2PAManifest: Bool?
+    /// For ISO BMFF files: what the box structure shows about a file cut short.
+    public var truncation: TruncationFinding?
 
     public init(source: Source, playerOrigin: TimelinePoint?, containerStart: TimelinePoint?,
                 durations: [TimelineDuration], streams: [TimelineStream], rotation: Int?,
@@ -44,6 +49,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.creationTime = nil
         self.location = nil
+        self.hasC2PAManifest = nil
+        self.truncation = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,6 +60,8 @@ public struct Timeline: Sendable, Hashable, Codable {
         case durations, streams, rotation, warnings
         case creationTime = "creation_time"
         case location
+        case hasC2PAManifest = "has_c2pa_manifest"
+        case truncation
     }
 }
 
@@ -131,6 +140,10 @@ public struct TimelineWarning: Sendable, Hashable, Codable {
         case readError = "read_error"
         case scanLimitReached = "scan_limit_reached"
         case durationMismatch = "duration_mismatch"
+        /// The container's own index and a demux scan list different packets.
+        case indexDisagreement = "index_disagreement"
+        /// The container's own index could not be read (malformed or too large).
+        case indexUnreadable = "index_unreadable"
     }
 
     public var kind: Kind

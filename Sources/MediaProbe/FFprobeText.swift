@@ -59,4 +59,16 @@ enum FFprobeText {
         }
         return result.isEmpty ? nil : result
     }
+
+    /// `av_channel_layout_describe`'s name for a layout (`"mono"`, `"5.1(side)"`), or `nil` when
+    /// the order is unspecified, where ffprobe prints nothing.
+    static func channelLayout(_ layout: AVChannelLayout) -> String? {
+        guard layout.order != AV_CHANNEL_ORDER_UNSPEC else { return nil }
+        var copy = layout
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            base.initialize(repeating: 0, count: 128)
+            return av_channel_layout_describe(&copy, base, 128) >= 0 ? String(cString: base) : nil
+        }
+    }
 }

@@ -1,8 +1,8 @@
 internal import CFFmpeg
 import FootageModel
 
-/// Decodes every audio and video stream from the start, listing each frame as ffprobe's
-/// `-show_frames` does.
+/// Decodes every audio, video and subtitle stream from the start, listing each frame (and each
+/// subtitle) as ffprobe's `-show_frames` does.
 enum FrameScan {
     /// What one receive from a decoder gave: a frame, or a state of the loop (not an error).
     enum Step { case frame, needsInput, endOfStream }
@@ -16,13 +16,13 @@ enum FrameScan {
         }
     }
 
-    /// One decoder per audio and video stream. A picture over the pixel limit is refused with
-    /// an error; a stream libavcodec cannot decode is left out, as ffprobe leaves it out.
+    /// One decoder per audio, video and subtitle stream. A picture over the pixel limit is refused
+    /// with an error; a stream libavcodec cannot decode is left out, as ffprobe leaves it out.
     private static func openDecoders(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [DecoderContext?] {
         var decoders: [DecoderContext?] = []
         for index in 0..<format.streamCount {
             guard let stream = format.stream(at: index), let parameters = stream.pointee.codecpar?.pointee,
-                  parameters.codec_type == AVMEDIA_TYPE_VIDEO || parameters.codec_type == AVMEDIA_TYPE_AUDIO else {
+                  [AVMEDIA_TYPE_VIDEO, AVMEDIA_TYPE_AUDIO, AVMEDIA_TYPE_SUBTITLE].contains(parameters.codec_type) else {
                 decoders.append(nil)
                 continue
             }
@@ -53,9 +53,15 @@ enum FrameScan {
             }
         }
 
-        while entries.count < limits.maxFrames, try packet.read(from: format) {
+        while entries.count < limits.maxFrames {
+            // A read error ends the listing where it is, as ffprobe lists what it could read.
+            guard (try? packet.read(from: format)) == true else { break }
             let index = Int(packet.pointer.pointee.stream_index)
             guard index < decoders.count, let decoder = decoders[index] else { continue }
+            if decoder.pointer.pointee.codec_type == AVMEDIA_TYPE_SUBTITLE {
+                if let subtitle = DecodedSubtitle(decoder: decoder, packet: packet) { entries.append(subtitle.entry) }
+                continue
+            }
             var sent = false
             while !sent {
                 let status = avcodec_send_packet(decoder.pointer, packet.pointer)
@@ -69,7 +75,7 @@ enum FrameScan {
             try drain(index)
         }
         for index in decoders.indices {
-            guard let decoder = decoders[index] else { continue }
+            guard let decoder = decoders[index], decoder.pointer.pointee.codec_type != AVMEDIA_TYPE_SUBTITLE else { continue }
             _ = avcodec_send_packet(decoder.pointer, nil)
             try drain(index)
         }
@@ -108,14 +114,7 @@ enum FrameScan {
             result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(frame.format)))
             result.nbSamples = Int(frame.nb_samples)
             result.channels = Int(frame.ch_layout.nb_channels)
-            if frame.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
-                var layout = frame.ch_layout
-                result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
-                    guard let base = buffer.baseAddress else { return nil }
-                    base.initialize(repeating: 0, count: 128)
-                    return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
-                }
-            }
+            result.channelLayout = FFprobeText.channelLayout(frame.ch_layout)
         }
         return result
     }

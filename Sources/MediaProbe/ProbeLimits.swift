@@ -41,11 +41,13 @@ public struct ProbeLimits: Sendable, Hashable, Codable {
     ]
 
     /// ffprobe's own probe size and analysis duration (so fields agree with it), bounded streams,
-    /// pictures up to 16384 × 16384 and single allocations up to 1 GiB.
+    /// pictures up to 16384 × 16384, single allocations up to 1 GiB, and listings that stay
+    /// within a few hundred megabytes: 4 million packets (over a day of 30 fps video with audio)
+    /// and 500 000 decoded frames.
     public static let `default` = ProbeLimits(
         probeSize: 5_000_000, analyzeDurationMicroseconds: 5_000_000, maxStreams: 64,
-        maxPixels: 16384 * 16384, maxAllocationBytes: 1 << 30, maxScanPackets: 20_000_000,
-        maxFrames: 2_000_000, formatWhitelist: realContainers)
+        maxPixels: 16384 * 16384, maxAllocationBytes: 1 << 30, maxScanPackets: 4_000_000,
+        maxFrames: 500_000, formatWhitelist: realContainers)
 
     /// The limits as the probe record's `tool` block records them.
     public var record: ProbeLimitsRecord {

@@ -33,6 +33,10 @@ public enum ProbeSummary {
             if let altitude = location.altitude { line += ", altitude \(altitude) m" }
             lines.append(line + ")")
         }
+        if let truncation = record.timeline?.truncation { lines.append("  truncated: \(truncation.summary)") }
+        if record.timeline?.hasC2PAManifest == true {
+            lines.append("  c2pa: a content-credentials manifest box is present (not verified)")
+        }
         for warning in record.timeline?.warnings ?? [] { lines.append("  warning: \(warning.message)") }
         return lines.joined(separator: "\n")
     }
@@ -54,6 +58,9 @@ public enum ProbeSummary {
                 parts.append("\(summary.keyframeCount) keyframe" + (summary.keyframeCount == 1 ? "" : "s"))
             }
             if summary.variableFrameRate { parts.append("variable frame rate") }
+            if let start = summary.playerStartSeconds, start != 0 {
+                parts.append("first shown at \(seconds(start)) s player time")
+            }
         }
         return parts.joined(separator: ", ")
     }

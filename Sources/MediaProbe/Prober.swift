@@ -2,28 +2,41 @@ internal import CFFmpeg
 public import FootageModel
 
 /// Reads what is really in a clip with libavformat/libavcodec, in ffprobe's vocabulary, plus a
-/// timeline from a demux-only scan. Every call opens the file afresh and shares nothing with other
-/// calls, so calls on different threads are independent.
+/// timeline from the container's own index (MP4/MOV) or a demux-only scan. Every call opens the
+/// file afresh and shares nothing with other calls, so calls on different threads are independent.
 public enum Prober {
     /// Probes one file: `format` and `streams` as ffprobe prints them, a `timeline` and a `tool` block.
     ///
-    /// - Parameter forceScan: scan packets even where a container index could answer. The probe
-    ///   scans today in every case; the flag is kept so that callers need not change when an index
-    ///   reader answers first.
+    /// - Parameter forceScan: scan packets even where a container index could answer, and report
+    ///   where the index and the scan disagree. Without it, an MP4/MOV whose own index is complete
+    ///   is not scanned: the timeline comes from its sample tables.
     public static func probe(path: String, limits: ProbeLimits = .default, forceScan: Bool = false,
                              toolVersion: String = ProbeTool.footageVersion) throws(ProbeError) -> ProbeRecord {
         let size = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
         var record = try describe(format, path: path, limits: limits)
-        let scan: PacketScan
-        do {
-            scan = try PacketScan.run(format, limit: limits.maxScanPackets, listing: false)
-        } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
-        }
-        var timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
+        let (index, indexWarnings) = ProbeIndexing.read(path: path, formatName: record.format.formatName)
+        var timeline: Timeline
+        if let index, index.isComplete, !forceScan {
+            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: index.tracks.flatMap(\.packets),
+                                                           source: .containerIndex))
+        } else {
+            let scan: PacketScan
+            do {
+                scan = try PacketScan.run(format, limit: limits.maxScanPackets, listing: false)
+            } catch {
+                throw ProbeError(reason: .corrupt, path: path, failure: error)
+            }
+            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-        timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
+            timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
+            if let index, !index.isFragmented, !scan.stoppedAtLimit {
+                timeline.warnings += ProbeIndexing.disagreements(index: index, scanned: scan.records)
+            }
+        }
+        timeline.warnings += indexWarnings
+        timeline.hasC2PAManifest = index?.hasC2PAManifest
+        timeline.truncation = index?.truncation
         record.timeline = timeline
         record.tool = ProbeTool(version: toolVersion, libavformat: LibraryVersions.avformat,
                                 libavcodec: LibraryVersions.avcodec, libavutil: LibraryVersions.avutil,

@@ -56,7 +56,7 @@ enum StreamDescription {
         if let codec, codec.rc_max_rate > 0 { result.maxBitRate = String(codec.rc_max_rate) }
         if let codec, codec.bits_per_raw_sample > 0 { result.bitsPerRawSample = String(codec.bits_per_raw_sample) }
         if st.nb_frames != 0 { result.nbFrames = String(st.nb_frames) }
-        result.extradataSize = Int(par.extradata_size)
+        if par.extradata_size > 0 { result.extradataSize = Int(par.extradata_size) }
         result.tags = FFprobeText.tags(st.metadata)
         result.sideDataList = sideData(st)
         return result
@@ -96,14 +96,7 @@ enum StreamDescription {
         result.sampleFmt = FFprobeText.string(av_get_sample_fmt_name(AVSampleFormat(par.format)))
         result.sampleRate = String(par.sample_rate)
         result.channels = Int(par.ch_layout.nb_channels)
-        if par.ch_layout.order != AV_CHANNEL_ORDER_UNSPEC {
-            var layout = par.ch_layout
-            result.channelLayout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
-                guard let base = buffer.baseAddress else { return nil }
-                base.initialize(repeating: 0, count: 128)
-                return av_channel_layout_describe(&layout, base, 128) >= 0 ? String(cString: base) : nil
-            }
-        }
+        result.channelLayout = FFprobeText.channelLayout(par.ch_layout)
         result.bitsPerSample = Int(av_get_bits_per_sample(par.codec_id))
     }
 

@@ -45,7 +45,9 @@ enum FFprobeOracle {
     static func keyframeTimes(_ url: URL) throws -> [String] {
         let data = try Fixtures.run("ffprobe", ["-v", "error", "-skip_frame", "nokey", "-select_streams", "v:0",
                                                 "-show_frames", "-show_entries", "frame=pts_time", "-of", "csv=p=0", url.path])
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        // Side data may follow the time on the same line.
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { String($0.prefix { $0 != "," }) }
     }
 }
 

@@ -24,6 +24,7 @@ import Testing
         let comparison = JSONComparison.compare(ours: ours, reference: reference)
         #expect(comparison.differences == [], "\(fixture)")
         #expect(comparison.onlyInReference.subtracting(Self.allowedMissingStreamFields) == [], "\(fixture)")
+        #expect(comparison.onlyInOurs == [], "\(fixture)")
         let streams = try #require(reference["streams"] as? [Any])
         #expect(record.streams.count == streams.count)
     }
@@ -38,13 +39,14 @@ import Testing
         let comparison = JSONComparison.compare(ours: ours, reference: reference, ignoring: ["packets.side_data_list"])
         #expect(comparison.differences.prefix(5) == [], "\(fixture)")
         #expect(comparison.onlyInReference == [], "\(fixture)")
+        #expect(comparison.onlyInOurs == [], "\(fixture)")
     }
 
     static let decodedFixtures = FixtureCatalogue.all.filter {
         ["h264-aac.mp4", "vfr.mp4", "h264-mp2.ts", "vp9-opus.webm", "mpeg4-pcm.avi"].contains($0.name)
     }
 
-    @Test(arguments: decodedFixtures)
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
     func framesAgree(_ fixture: FixtureCatalogue.Entry) throws {
         let path = try fixture.make().path
         let frames = try Prober.frames(path: path)
@@ -52,5 +54,17 @@ import Testing
         let ours = try JSONComparison.encode(["frames": frames])
         let comparison = JSONComparison.compare(ours: ours, reference: reference)
         #expect(comparison.differences.prefix(5) == [], "\(fixture)")
+        #expect(comparison.onlyInOurs == [], "\(fixture)")
+    }
+
+    /// ffprobe's own JSON decodes as a `ProbeRecord` (without timeline and tool) and equals ours:
+    /// the model speaks ffprobe's vocabulary both ways.
+    @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
+    func ffprobeJSONDecodesAsOurRecord(_ fixture: FixtureCatalogue.Entry) throws {
+        let path = try fixture.make().path
+        let data = try Fixtures.run("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path])
+        let theirs = try JSONDecoder().decode(ProbeRecord.self, from: data)
+        let ours = try Prober.probe(path: path)
+        #expect(theirs == ProbeRecord(format: ours.format, streams: ours.streams), "\(fixture)")
     }
 }

@@ -6,6 +6,8 @@ struct JSONComparison {
     var differences: [String] = []
     /// Fields only the reference printed, by path without array indexes.
     var onlyInReference: Set<String> = []
+    /// Fields only we printed, by path without array indexes.
+    var onlyInOurs: Set<String> = []
 
     static func compare(ours: Any, reference: Any, ignoring: Set<String> = []) -> JSONComparison {
         var result = JSONComparison()
@@ -25,6 +27,10 @@ struct JSONComparison {
         if ignoring.contains(shape) { return }
         switch (ours, reference) {
         case let (left as [String: Any], right as [String: Any]):
+            for key in left.keys where right[key] == nil {
+                let childShape = shape.isEmpty ? key : shape + "." + key
+                if !ignoring.contains(childShape) { onlyInOurs.insert(childShape) }
+            }
             for (key, value) in right {
                 let childShape = shape.isEmpty ? key : shape + "." + key
                 guard let mine = left[key] else {

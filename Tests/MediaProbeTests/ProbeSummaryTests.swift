@@ -33,4 +33,10 @@ import Testing
         #expect(text.contains("player time 0: stream 1"))
         #expect(text.contains("container start 1.4"))
     }
+
+    @Test func summarySaysWhenADelayedVideoIsFirstShown() throws {
+        let text = ProbeSummary.text(for: try Prober.probe(path: FixtureCatalogue.editListMP4().path))
+        #expect(text.contains("player time 0: stream 1 pts 0 (0.000 s)"))
+        #expect(text.contains("1 keyframe, first shown at 0.500 s player time"))
+    }
 }

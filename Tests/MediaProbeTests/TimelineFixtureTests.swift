@@ -117,7 +117,8 @@ import Testing
         #expect(timeline.durations.allSatisfy { !$0.label.isEmpty })
         let video = try #require(timeline.durations.first { $0.kind == .streamPresented && $0.streamIndex == 0 })
         #expect(video.seconds == 2)
-        #expect(timeline.source == .scan)
+        // An MP4 with a complete sample table is read from its index, without a scan.
+        #expect(timeline.source == .containerIndex)
     }
 
     @Test(arguments: FixtureCatalogue.all + FixtureCatalogue.more)
@@ -125,5 +126,48 @@ import Testing
         let (_, timeline) = try Self.timeline(fixture.make)
         let alarming: Set<TimelineWarning.Kind> = [.truncated, .readError, .corruptPackets, .scanLimitReached]
         #expect(timeline.warnings.filter { alarming.contains($0.kind) } == [], "\(fixture)")
+    }
+
+    @Test func coverArtIsNotPartOfThePresentation() throws {
+        let (record, timeline) = try Self.timeline(FixtureCatalogue.mp3WithCoverArt)
+        #expect(record.primaryVideoStream == nil)
+        #expect(record.streams.contains { $0.disposition["attached_pic"] == 1 })
+        let origin = try #require(timeline.playerOrigin)
+        #expect(origin.streamIndex == record.primaryAudioStream?.index)
+        #expect(!timeline.streams.contains { $0.variableFrameRate })
+    }
+
+    @Test func appleKeysGiveTheWindowWithItsZoneAndTheLocationWithAltitude() throws {
+        let (_, timeline) = try Self.timeline(FixtureCatalogue.appleMetadataMOV)
+        let window = try #require(timeline.creationTime)
+        #expect(window.written == FixtureCatalogue.appleCreationDate)
+        #expect(window.hasZone && window.utcOffsetSeconds == 7200)
+        #expect(window.ifStart.start.iso8601.hasPrefix("2024-03-01T10:00:00"))
+        let location = try #require(timeline.location)
+        #expect(location.written == FixtureCatalogue.appleLocation)
+        #expect(location.altitude == 152.3)
+    }
+
+    static let indexedFixtures = FixtureCatalogue.all.filter {
+        ["h264-aac.mp4", "rotated.mov", "vfr.mp4", "offset.mp4", "edit-list.mp4", "aac.m4a", "video-only.mp4"].contains($0.name)
+    }
+
+    /// The same builder over index packets and over scanned packets gives the same timeline.
+    @Test(arguments: indexedFixtures)
+    func indexAndScanTimelinesAgree(_ fixture: FixtureCatalogue.Entry) throws {
+        let path = try fixture.make().path
+        let fromIndex = try #require(try Prober.probe(path: path).timeline)
+        var fromScan = try #require(try Prober.probe(path: path, forceScan: true).timeline)
+        #expect(fromIndex.source == .containerIndex)
+        #expect(fromScan.source == .scan)
+        #expect(!fromScan.warnings.contains { $0.kind == .indexDisagreement })
+        fromScan.source = .containerIndex
+        #expect(fromScan.playerOrigin == fromIndex.playerOrigin)
+        #expect(fromScan.streams.map(\.frameCount) == fromIndex.streams.map(\.frameCount))
+        #expect(fromScan.streams.map(\.firstPresented) == fromIndex.streams.map(\.firstPresented))
+        #expect(fromScan.streams.map(\.lastPresented) == fromIndex.streams.map(\.lastPresented))
+        #expect(fromScan.streams.map(\.keyframeTimes) == fromIndex.streams.map(\.keyframeTimes))
+        #expect(fromScan.streams.map(\.variableFrameRate) == fromIndex.streams.map(\.variableFrameRate))
+        #expect(fromScan.streams.map(\.frameInterval) == fromIndex.streams.map(\.frameInterval))
     }
 }

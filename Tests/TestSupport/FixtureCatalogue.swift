@@ -16,6 +16,9 @@ public enum FixtureCatalogue {
     public static let rotation = 90
     public static let creationTime = "2024-03-01T10:00:00.000000Z"
     public static let location = "+48.4647+035.0462/"
+    /// The Apple QuickTime keys written into `appleMetadataMOV()`.
+    public static let appleCreationDate = "2024-03-01T12:00:00+0200"
+    public static let appleLocation = "+48.4647+035.0462+152.300/"
     /// `editListMP4()` delays its video by this much with an empty edit.
     public static let videoDelaySeconds = 0.5
     /// `offsetMP4()` starts its video at this time (`-output_ts_offset`).
@@ -47,6 +50,8 @@ public enum FixtureCatalogue {
         Entry(name: "interlaced.ts", make: interlacedMPEG2TS),
         Entry(name: "subtitles.mkv", make: subtitledMKV),
         Entry(name: "3gp", make: threeGP),
+        Entry(name: "cover.mp3", make: mp3WithCoverArt),
+        Entry(name: "apple-keys.mov", make: appleMetadataMOV),
     ]
 
     private static func video(_ seconds: Double = 2, size: String = "320x240") -> [String] {
@@ -188,6 +193,24 @@ public enum FixtureCatalogue {
     @Sendable public static func threeGP() throws -> URL {
         try Fixtures.make("clip.3gp", video(1, size: "176x144") + tone(1, rate: 22050) + [
             "-c:v", "h263", "-c:a", "aac", "-ac", "1", "-b:a", "32k",
+        ])
+    }
+
+    /// MP3 audio with a PNG cover picture (an attached picture, not part of the presentation).
+    @Sendable public static func mp3WithCoverArt() throws -> URL {
+        try Fixtures.make("cover.mp3", tone(1, rate: 44100) + ["-f", "lavfi", "-i", "testsrc2=s=64x64:r=1:d=1",
+            "-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "png", "-frames:v", "1",
+            "-disposition:v", "attached_pic", "-id3v2_version", "3"])
+    }
+
+    /// H.264 + AAC in MOV with Apple's metadata keys instead of `creation_time` and `location`:
+    /// a creation date with a zone offset and an ISO 6709 location with altitude.
+    @Sendable public static func appleMetadataMOV() throws -> URL {
+        let base = try h264AACMP4()
+        return try Fixtures.make("apple-keys.mov", [
+            "-i", base.path, "-map", "0", "-c", "copy", "-movflags", "use_metadata_tags",
+            "-metadata", "com.apple.quicktime.creationdate=\(appleCreationDate)",
+            "-metadata", "com.apple.quicktime.location.ISO6709=\(appleLocation)",
         ])
     }
 }

@@ -59,8 +59,11 @@ struct BoxHeader {
             throw .malformed(path: file.path, reason: "'\(type)' box at offset \(offset) declares \(declared) bytes, less than its own \(headerSize)-byte header")
         }
         let (end, overflow) = offset.addingReportingOverflow(declared)
+        guard !overflow else {
+            throw .malformed(path: file.path, reason: "'\(type)' box at offset \(offset) declares \(declared) bytes, ending beyond any file")
+        }
         return BoxHeader(type: type, offset: offset, headerSize: headerSize, size: declared,
-                         userType: userType, overrunsParent: overflow || end > parentEnd)
+                         userType: userType, overrunsParent: end > parentEnd)
     }
 
     /// The children of a container box's payload (or of any byte range), in order. A child that

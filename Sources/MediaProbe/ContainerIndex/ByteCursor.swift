@@ -15,39 +15,46 @@ struct ByteCursor {
 
     var remaining: Int { bytes.count - position }
 
-    private mutating func take(_ count: Int) throws(ContainerIndexError) -> ArraySlice<UInt8> {
+    private func require(_ count: Int) throws(ContainerIndexError) {
         guard count >= 0, count <= remaining else {
             throw .malformed(path: path, reason: "\(context) box is shorter than its fields (needs \(count) more bytes at \(position), has \(remaining))")
         }
-        defer { position += count }
-        return bytes[position..<position + count]
     }
 
-    mutating func skip(_ count: Int) throws(ContainerIndexError) { _ = try take(count) }
-
-    mutating func uint8() throws(ContainerIndexError) -> UInt8 { try take(1).first ?? 0 }
-
-    mutating func uint16() throws(ContainerIndexError) -> UInt16 {
-        try take(2).reduce(0) { $0 << 8 | UInt16($1) }
+    /// `count` bytes as a big-endian unsigned integer (count ≤ 8), read by index: the tables
+    /// of long files hold hundreds of thousands of these.
+    private mutating func bigEndian(_ count: Int) throws(ContainerIndexError) -> UInt64 {
+        try require(count)
+        var value: UInt64 = 0
+        for i in position..<(position + count) { value = value << 8 | UInt64(bytes[i]) }
+        position += count
+        return value
     }
 
-    mutating func uint24() throws(ContainerIndexError) -> UInt32 {
-        try take(3).reduce(0) { $0 << 8 | UInt32($1) }
+    mutating func skip(_ count: Int) throws(ContainerIndexError) {
+        try require(count)
+        position += count
     }
 
-    mutating func uint32() throws(ContainerIndexError) -> UInt32 {
-        try take(4).reduce(0) { $0 << 8 | UInt32($1) }
-    }
+    mutating func uint8() throws(ContainerIndexError) -> UInt8 { UInt8(try bigEndian(1)) }
+
+    mutating func uint16() throws(ContainerIndexError) -> UInt16 { UInt16(try bigEndian(2)) }
+
+    mutating func uint24() throws(ContainerIndexError) -> UInt32 { UInt32(try bigEndian(3)) }
+
+    mutating func uint32() throws(ContainerIndexError) -> UInt32 { UInt32(try bigEndian(4)) }
 
     mutating func int32() throws(ContainerIndexError) -> Int32 { Int32(bitPattern: try uint32()) }
 
-    mutating func uint64() throws(ContainerIndexError) -> UInt64 {
-        try take(8).reduce(0) { $0 << 8 | UInt64($1) }
-    }
+    mutating func uint64() throws(ContainerIndexError) -> UInt64 { try bigEndian(8) }
 
     mutating func int64() throws(ContainerIndexError) -> Int64 { Int64(bitPattern: try uint64()) }
 
-    mutating func fourCC() throws(ContainerIndexError) -> String { FourCC.text(Array(try take(4))) }
+    mutating func fourCC() throws(ContainerIndexError) -> String {
+        try require(4)
+        defer { position += 4 }
+        return FourCC.text(Array(bytes[position..<position + 4]))
+    }
 
     /// Version and flags of a full box.
     mutating func fullBoxHeader() throws(ContainerIndexError) -> (version: UInt8, flags: UInt32) {

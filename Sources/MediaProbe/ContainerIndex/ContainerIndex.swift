@@ -1,5 +1,4 @@
 public import FootageModel
-internal import Foundation
 
 /// What an ISO BMFF file's own index (`moov` sample tables) says about its packets, read without
 /// demuxing, together with what its top-level box structure shows.
@@ -75,19 +74,17 @@ public struct TrackIndex: Sendable, Hashable, Codable {
     public var editStart: Int64
     /// Samples in the tables, before the edit list drops any.
     public var sampleCount: Int
-    /// Packets in decode order, with the timestamps, durations, sizes, offsets and key flags
-    /// libavformat's mov demuxer gives them. `isCorrupt` marks a sample whose bytes lie past the
-    /// end of the file.
+    /// Packets in decode order, with the timestamps, durations, sizes, offsets, key and discard
+    /// flags libavformat's mov demuxer gives them. `isCorrupt` marks a sample whose bytes lie past
+    /// the end of the file; `isDiscarded` one kept only so that later ones decode (outside the
+    /// edit list, not presented).
     public var packets: [PacketRecord]
-    /// Indexes into `packets` of samples kept only so that later ones can be decoded: outside the
-    /// edit list, not presented (libavformat flags them discard).
-    public var discardedPackets: [Int]
     /// Set when the packets may differ from what the demuxer returns, saying why.
     public var limitation: String?
 
     public init(streamIndex: Int, trackID: UInt32, handler: String, codecTag: String?, timeBase: Rational,
                 mediaDuration: Int64, editList: [EditListEntry]?, editStart: Int64, sampleCount: Int,
-                packets: [PacketRecord], discardedPackets: [Int], limitation: String?) {
+                packets: [PacketRecord], limitation: String?) {
         self.streamIndex = streamIndex
         self.trackID = trackID
         self.handler = handler
@@ -98,16 +95,13 @@ public struct TrackIndex: Sendable, Hashable, Codable {
         self.editStart = editStart
         self.sampleCount = sampleCount
         self.packets = packets
-        self.discardedPackets = discardedPackets
         self.limitation = limitation
     }
 
     /// Presentation times of the key packets that are presented, in decode order.
     public var keyframeTimes: [MediaTime] {
-        let discarded = Set(discardedPackets)
-        return packets.indices.compactMap { i in
-            let packet = packets[i]
-            guard packet.isKeyframe, !discarded.contains(i), let pts = packet.pts else { return nil }
+        packets.compactMap { packet in
+            guard packet.isKeyframe, !packet.isDiscarded, let pts = packet.pts else { return nil }
             return MediaTime(pts: pts, timeBase: timeBase)
         }
     }
@@ -123,7 +117,6 @@ public struct TrackIndex: Sendable, Hashable, Codable {
         case editStart = "edit_start"
         case sampleCount = "sample_count"
         case packets
-        case discardedPackets = "discarded_packets"
         case limitation
     }
 }
@@ -168,72 +161,5 @@ public struct TopLevelBox: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case type, offset, size
         case userType = "user_type"
-    }
-}
-
-/// Evidence that a file was cut short: its structure promises bytes that are not there.
-public struct TruncationFinding: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// No `moov` box: the recording or copy stopped before the index was written.
-        case movieBoxMissing = "movie_box_missing"
-        /// The index lists samples whose bytes lie past the end of the file.
-        case samplesPastEnd = "samples_past_end"
-        /// A top-level box declares more bytes than the file holds, but every indexed sample is present.
-        case boxPastEnd = "box_past_end"
-    }
-
-    /// Samples of one stream that the index lists but the file no longer holds.
-    public struct MissingSamples: Sendable, Hashable, Codable {
-        public var streamIndex: Int
-        public var count: Int
-        /// The earliest presentation time among the missing samples.
-        public var from: MediaTime?
-
-        public init(streamIndex: Int, count: Int, from: MediaTime?) {
-            self.streamIndex = streamIndex
-            self.count = count
-            self.from = from
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case streamIndex = "stream_index"
-            case count, from
-        }
-    }
-
-    public var kind: Kind
-    public var fileSize: Int64
-    /// Where the last top-level box says the file should end.
-    public var declaredEnd: Int64
-    public var missing: [MissingSamples]
-
-    public init(kind: Kind, fileSize: Int64, declaredEnd: Int64, missing: [MissingSamples]) {
-        self.kind = kind
-        self.fileSize = fileSize
-        self.declaredEnd = declaredEnd
-        self.missing = missing
-    }
-
-    /// One line for a report.
-    public var summary: String {
-        switch kind {
-        case .movieBoxMissing:
-            return "truncated: no movie box ('moov'); the file is \(fileSize) bytes and its boxes declare \(declaredEnd)"
-        case .boxPastEnd:
-            return "truncated: the file is \(fileSize) bytes but its last box declares \(declaredEnd)"
-        case .samplesPastEnd:
-            let parts = missing.map { m in
-                let from = m.from.map { String(format: " from %.3f s", $0.seconds) } ?? ""
-                return "stream \(m.streamIndex): \(m.count) samples missing\(from)"
-            }
-            return "truncated: the file is \(fileSize) bytes, its index reaches \(declaredEnd); " + parts.joined(separator: "; ")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case fileSize = "file_size"
-        case declaredEnd = "declared_end"
-        case missing
     }
 }

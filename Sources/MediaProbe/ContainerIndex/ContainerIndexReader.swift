@@ -79,11 +79,24 @@ public enum ContainerIndexReader {
             try c.skip(version == 1 ? 16 : 8)
             movieTimescale = try c.uint32()
         }
-        var tracks: [TrackIndex] = []
+        var allTables: [TrackTables] = []
         for trak in children where trak.type == "trak" {
-            let tables = try TrackBoxParser.parseTrack(trak, movieTimescale: movieTimescale, file: file)
-            tracks.append(try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
-                                                      fileSize: file.size, path: file.path))
+            allTables.append(try TrackBoxParser.parseTrack(trak, file: file))
+        }
+        let chapterTracks = Set(allTables.flatMap(\.chapterTrackIDs))
+        var tracks: [TrackIndex] = []
+        for tables in allTables {
+            var track = try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
+                                                    fileSize: file.size, path: file.path)
+            if chapterTracks.contains(tables.trackID) {
+                if ["text", "sbtl"].contains(tables.handler) && track.limitation == nil {
+                    // The demuxer reads text chapters as chapters and returns none of their packets.
+                    track.packets = []
+                } else {
+                    track.limitation = track.limitation ?? "chapter track that is not text: the demuxer treats it specially"
+                }
+            }
+            tracks.append(track)
         }
         return (tracks, children.contains { $0.type == "mvex" })
     }
@@ -100,7 +113,8 @@ public enum ContainerIndexReader {
             guard !lost.isEmpty else { continue }
             let earliest = lost.compactMap(\.pts).min()
             missing.append(.init(streamIndex: track.streamIndex, count: lost.count,
-                                 from: earliest.map { MediaTime(pts: $0, timeBase: track.timeBase) }))
+                                 from: earliest.map { MediaTime(pts: $0, timeBase: track.timeBase) },
+                                 timeBase: track.timeBase))
             for packet in lost {
                 if let position = packet.position { indexEnd = max(indexEnd, position + Int64(packet.size)) }
             }

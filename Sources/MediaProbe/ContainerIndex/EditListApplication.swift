@@ -8,6 +8,7 @@
 /// discarded; the walk stops at the first key sample past the edit's end (the second one for
 /// video with composition offsets, whose trailing B-frames may still belong to the edit).
 /// Decode times are renumbered from where the edit sits on the presentation timeline.
+/// Arithmetic on edit values wraps, as the demuxer's does, so that a lying edit list cannot trap.
 struct EditListApplication {
     enum MediaKind { case video, audio, other }
 
@@ -46,32 +47,32 @@ struct EditListApplication {
             guard !overflow else { break }
             entryEnd = sum
             if !foundNonEmptyEdit && edit.mediaTime == -1 {
-                emptyEditsSum += duration
+                emptyEditsSum = emptyEditsSum &+ duration
                 continue
             }
             foundNonEmptyEdit = true
             if kind == .audio { firstNonZeroAudioEdit = firstNonZeroAudioEdit < 0 ? 1 : 0 }
 
             var search = edit.mediaTime
-            if kind == .audio { search = max(search - trackTimescale, old[0].timestamp) }
+            if kind == .audio { search = max(search &- trackTimescale, old[0].timestamp) }
             var index = previousKeySample(in: old, presentedBy: search, anySample: false)
                 ?? previousKeySample(in: old, presentedBy: search, anySample: true) ?? 0
 
             var startEncountered = false
             var foundKeyAfterEdit = false
             var discardedBeforeStart: [Int64] = []
-            let editEnd = duration + edit.mediaTime
+            let editEnd = duration &+ edit.mediaTime
             while index < old.count {
                 defer { index += 1 }
                 var entry = old[index]
-                let frameDuration = index + 1 < old.count ? old[index + 1].timestamp - entry.timestamp : duration
+                let frameDuration = index + 1 < old.count ? old[index + 1].timestamp &- entry.timestamp : duration
                 let offset = entry.compositionOffset ?? 0
-                let cts = entry.timestamp + dtsShift + offset
+                let cts = entry.timestamp &+ dtsShift &+ offset
 
                 if cts < edit.mediaTime || cts >= editEnd {
-                    if kind == .audio, cts < edit.mediaTime, cts + frameDuration > edit.mediaTime, firstNonZeroAudioEdit > 0 {
+                    if kind == .audio, cts < edit.mediaTime, cts &+ frameDuration > edit.mediaTime, firstNonZeroAudioEdit > 0 {
                         // The sample straddles the edit start: kept whole, decoder skips the head.
-                        counter -= edit.mediaTime - cts
+                        counter = counter &- (edit.mediaTime &- cts)
                         if !startEncountered {
                             startEncountered = true
                             Self.renumber(&out, endingAt: counter, durations: discardedBeforeStart)
@@ -82,7 +83,7 @@ struct EditListApplication {
                         if !startEncountered { discardedBeforeStart.append(frameDuration) }
                     }
                 } else {
-                    let corrected = counter + offset + dtsShift
+                    let corrected = counter &+ offset &+ dtsShift
                     minCorrectedPTS = minCorrectedPTS < 0 ? corrected : min(minCorrectedPTS, corrected)
                     if !startEncountered {
                         startEncountered = true
@@ -92,9 +93,9 @@ struct EditListApplication {
                 }
                 entry.timestamp = counter
                 out.append(entry)
-                if startEncountered { counter += frameDuration }
+                if startEncountered { counter = counter &+ frameDuration }
 
-                if cts + frameDuration >= editEnd && (entry.isKeyframe || kind == .audio) {
+                if cts &+ frameDuration >= editEnd && (entry.isKeyframe || kind == .audio) {
                     if hasCompositionTable && kind != .audio && !foundKeyAfterEdit {
                         foundKeyAfterEdit = true
                         continue
@@ -103,11 +104,11 @@ struct EditListApplication {
                 }
             }
         }
-        minCorrectedPTS -= emptyEditsSum
+        minCorrectedPTS = minCorrectedPTS &- emptyEditsSum
         if kind == .video && minCorrectedPTS > 0 {
-            for i in out.indices { out[i].timestamp -= minCorrectedPTS }
+            for i in out.indices { out[i].timestamp = out[i].timestamp &- minCorrectedPTS }
         }
-        return Result(entries: out, startTime: emptyEditsSum, durationLimit: entryEnd - startDTS)
+        return Result(entries: out, startTime: emptyEditsSum, durationLimit: entryEnd &- startDTS)
     }
 
     /// The last key sample whose presentation time is at or before `time` (libavformat's
@@ -144,7 +145,7 @@ struct EditListApplication {
     private static func renumber(_ entries: inout [SampleEntry], endingAt end: Int64, durations: [Int64]) {
         var time = end
         for (k, duration) in durations.reversed().enumerated() {
-            time -= duration
+            time = time &- duration
             entries[entries.count - 1 - k].timestamp = time
         }
     }

@@ -9,16 +9,32 @@ enum TrackIndexBuilder {
         case "soun": .audio
         default: .other
         }
-        let timescale = Int64(tables.timescale == 0 ? 1 : tables.timescale)
+        if let last = tables.sampleToChunk.last, Int(last.firstChunk) > tables.chunkOffsets.count {
+            // The demuxer refuses the whole file here, so an index of it would mean nothing.
+            throw .malformed(path: path, reason: "track \(tables.trackID) maps samples to chunk \(last.firstChunk) but has \(tables.chunkOffsets.count) chunks")
+        }
+        // libavformat falls back to the movie timescale, then to 1.
+        let timescale = Int64(tables.timescale != 0 ? tables.timescale : movieTimescale != 0 ? movieTimescale : 1)
         var limitation = limitationOf(tables, kind: kind)
         let shift = SampleTableExpansion.dtsShift(tables)
-        var entries = limitation == nil
-            ? try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio, path: path)
-            : []
+        var entries: [SampleEntry] = []
+        if limitation == nil {
+            if isChunkedAudio(tables, kind: kind) {
+                if let frameBytes = UncompressedAudioChunks.bytesPerSampleFrame(codecTag: tables.codecTag, sound: tables.sound) {
+                    entries = try UncompressedAudioChunks.entries(tables, bytesPerSampleFrame: frameBytes, fileSize: fileSize, path: path)
+                } else {
+                    limitation = "uncompressed audio in a sample format whose packet layout is not reproduced here"
+                }
+            } else {
+                entries = try SampleTableExpansion.entries(tables, dtsShift: shift, isAudio: kind == .audio,
+                                                           fileSize: fileSize, path: path)
+            }
+        }
 
         // The stream duration the demuxer uses for the last packet: mdhd, shortened by stts.
         var streamDuration = tables.mediaDuration
-        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) * Int64($1.delta) }
+        // Wrapping, as the demuxer's 64-bit sum does: a lying table must not trap.
+        let sttsTotal = tables.timeToSample.reduce(Int64(0)) { $0 &+ Int64($1.count) &* Int64($1.delta) }
         if sttsTotal != 0 { streamDuration = min(streamDuration, sttsTotal) }
         var startTime: Int64 = 0
         if let edits = tables.edits, !edits.isEmpty {
@@ -36,7 +52,6 @@ enum TrackIndexBuilder {
 
         let frameDuration = kind == .video ? nominalFrameDuration(tables) : nil
         var packets: [PacketRecord] = []
-        var discarded: [Int] = []
         packets.reserveCapacity(entries.count)
         for (k, entry) in entries.enumerated() {
             var pts = entry.timestamp
@@ -51,20 +66,24 @@ enum TrackIndexBuilder {
             let pastEnd = entry.position + Int64(entry.size) > fileSize
             packets.append(PacketRecord(streamIndex: streamIndex, pts: pts, dts: entry.timestamp, duration: duration,
                                         size: entry.size, position: entry.position, isKeyframe: entry.isKeyframe,
-                                        isCorrupt: pastEnd))
-            if entry.isDiscarded { discarded.append(k) }
+                                        isCorrupt: pastEnd, isDiscarded: entry.isDiscarded))
         }
         return TrackIndex(streamIndex: streamIndex, trackID: tables.trackID, handler: tables.handler,
                           codecTag: tables.codecTag, timeBase: Rational(1, timescale),
                           mediaDuration: tables.mediaDuration, editList: tables.edits, editStart: startTime,
-                          sampleCount: tables.sampleCount, packets: packets, discardedPackets: discarded,
+                          sampleCount: tables.sampleCount, packets: packets,
                           limitation: limitation)
+    }
+
+    /// Audio whose every sample has its own time-to-sample tick: the demuxer reads it by chunk.
+    private static func isChunkedAudio(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> Bool {
+        kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1
     }
 
     /// Layouts the demuxer reads differently from one packet per sample.
     private static func limitationOf(_ tables: TrackTables, kind: EditListApplication.MediaKind) -> String? {
-        if kind == .audio && tables.timeToSample.count == 1 && tables.timeToSample[0].delta == 1 {
-            return "uncompressed audio: the demuxer returns whole chunks, not samples"
+        if tables.dataIsExternal {
+            return "the samples live in another file, which the demuxer does not open"
         }
         if tables.timeToSample.contains(where: { $0.delta > UInt32.max - 480_000 }) {
             return "a time-to-sample delta is negative when read as signed, which the demuxer corrects"
@@ -72,9 +91,6 @@ enum TrackIndexBuilder {
         if tables.sampleToChunk.contains(where: { $0.firstChunk == 0 }) ||
             zip(tables.sampleToChunk, tables.sampleToChunk.dropFirst()).contains(where: { $0.firstChunk >= $1.firstChunk }) {
             return "the sample-to-chunk table is out of order"
-        }
-        if tables.sampleCount > 0 && tables.timescale == 0 {
-            return "the media header gives no timescale"
         }
         return nil
     }

@@ -22,6 +22,22 @@ struct TrackTables {
     var sampleToChunk: [(firstChunk: UInt32, samplesPerChunk: UInt32, descriptionIndex: UInt32)] = []
     /// `stco`/`co64`: chunk file offsets.
     var chunkOffsets: [Int64] = []
+    /// The first sample description read as a sound description (meaningful for audio only).
+    var sound: SoundDescription?
+    /// Track IDs this track names as its chapter tracks (`tref`/`chap`).
+    var chapterTrackIDs: [UInt32] = []
+    /// The first data reference points outside this file.
+    var dataIsExternal = false
+}
+
+/// The fields of a QuickTime/ISO sound sample description that decide how uncompressed audio
+/// is cut into packets.
+struct SoundDescription {
+    var version: UInt16
+    var channels: UInt16
+    var bitsPerSample: UInt16
+    /// Version 1's samples per frame; 0 when absent.
+    var samplesPerFrame: UInt32
 }
 
 /// Parsers for the boxes of a `trak`, each reading only what its bytes can hold.
@@ -29,7 +45,7 @@ enum TrackBoxParser {
     /// Largest box payload read into memory at once (a sample table of ~60 million entries).
     static let maximumTablePayload: Int64 = 256 << 20
 
-    static func parseTrack(_ trak: BoxHeader, movieTimescale: UInt32, file: FileReader) throws(ContainerIndexError) -> TrackTables {
+    static func parseTrack(_ trak: BoxHeader, file: FileReader) throws(ContainerIndexError) -> TrackTables {
         var tables = TrackTables()
         for box in try BoxHeader.children(of: file, from: trak.payloadOffset, to: trak.end) {
             switch box.type {
@@ -44,6 +60,11 @@ enum TrackBoxParser {
                 }
             case "mdia":
                 try parseMedia(box, into: &tables, file: file)
+            case "tref":
+                for reference in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) where reference.type == "chap" {
+                    var c = try payload(reference, file)
+                    while c.remaining >= 4 { tables.chapterTrackIDs.append(try c.uint32()) }
+                }
             default:
                 continue
             }
@@ -71,8 +92,9 @@ enum TrackBoxParser {
                 try c.skip(4)
                 tables.handler = try c.fourCC()
             case "minf":
-                for child in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) where child.type == "stbl" {
-                    try parseSampleTable(child, into: &tables, file: file)
+                for child in try BoxHeader.children(of: file, from: box.payloadOffset, to: box.end) {
+                    if child.type == "stbl" { try parseSampleTable(child, into: &tables, file: file) }
+                    if child.type == "dinf" { tables.dataIsExternal = try hasExternalData(child, file: file) }
                 }
             default:
                 continue
@@ -84,11 +106,27 @@ enum TrackBoxParser {
         for box in try BoxHeader.children(of: file, from: stbl.payloadOffset, to: stbl.end) {
             switch box.type {
             case "stsd":
-                var c = try payload(box, file, limit: 64)
+                var c = try payload(box, file, prefix: 64)
                 _ = try c.fullBoxHeader()
                 if try c.uint32() > 0, c.remaining >= 8 {
                     try c.skip(4)
                     tables.codecTag = try c.fourCC()
+                    // A sound sample description: reserved and data reference, then version,
+                    // revision, vendor, channels and bits per sample; version 1 adds frame sizes.
+                    if c.remaining >= 20 {
+                        try c.skip(8)
+                        let version = try c.uint16()
+                        try c.skip(6)
+                        let channels = try c.uint16()
+                        let bits = try c.uint16()
+                        var samplesPerFrame: UInt32 = 0
+                        if version == 1, c.remaining >= 12 {
+                            try c.skip(8)
+                            samplesPerFrame = try c.uint32()
+                        }
+                        tables.sound = SoundDescription(version: version, channels: channels, bitsPerSample: bits,
+                                                        samplesPerFrame: samplesPerFrame)
+                    }
                 }
             case "stts":
                 var c = try payload(box, file)
@@ -176,6 +214,19 @@ enum TrackBoxParser {
         }
     }
 
+    /// Whether the first data reference lacks the self-contained flag: the samples live in
+    /// another file, which the demuxer does not open.
+    private static func hasExternalData(_ dinf: BoxHeader, file: FileReader) throws(ContainerIndexError) -> Bool {
+        guard let dref = try BoxHeader.children(of: file, from: dinf.payloadOffset, to: dinf.end).first(where: { $0.type == "dref" })
+        else { return false }
+        var c = try payload(dref, file, prefix: 64)
+        _ = try c.fullBoxHeader()
+        guard try c.uint32() > 0, c.remaining >= 12 else { return false }
+        try c.skip(8)
+        let (_, flags) = try c.fullBoxHeader()
+        return flags & 1 == 0
+    }
+
     static func parseEditList(_ cursor: ByteCursor) throws(ContainerIndexError) -> [EditListEntry] {
         var c = cursor
         let (version, _) = try c.fullBoxHeader()
@@ -214,10 +265,12 @@ enum TrackBoxParser {
         return sizes
     }
 
-    /// The payload of `box` as a cursor, refusing payloads larger than `limit`.
-    static func payload(_ box: BoxHeader, _ file: FileReader, limit: Int64 = maximumTablePayload) throws(ContainerIndexError) -> ByteCursor {
-        let count = min(box.payloadSize, limit)
-        guard box.payloadSize <= maximumTablePayload || limit < maximumTablePayload else {
+    /// The payload of `box` as a cursor. A table larger than `maximumTablePayload` is refused;
+    /// with a smaller `prefix`, only that many leading bytes are read (for boxes of which only
+    /// the head matters).
+    static func payload(_ box: BoxHeader, _ file: FileReader, prefix: Int64? = nil) throws(ContainerIndexError) -> ByteCursor {
+        let count = min(box.payloadSize, prefix ?? maximumTablePayload)
+        guard prefix != nil || box.payloadSize <= maximumTablePayload else {
             throw .tooLarge(path: file.path, reason: "'\(box.type)' box at offset \(box.offset) holds \(box.payloadSize) bytes")
         }
         let bytes = try file.readExactly(at: box.payloadOffset, count: Int(count), what: "'\(box.type)' box")
