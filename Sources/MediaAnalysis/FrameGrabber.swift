@@ -213,6 +213,20 @@ public final class FrameGrabber {
             if seekTo <= origin.pts { break }
             guard source.seek(toPTS: seekTo) else { break }
             resetAfterSeek()
+            // Frames more than half a second before the target are not wanted unless they are
+            // references; if the frame found is not within that half second, a skipped frame
+            // may have been the one on screen, and the stretch is decoded again in full.
+            let skipLimit = target - stepBack(1) / 2
+            source.skipNonReferenceFrames(before: skipLimit)
+            let found = try scan(to: target)
+            source.skipNonReferenceFrames(before: nil)
+            if let found, (found.presentationTimestamp ?? Int64.min) >= skipLimit {
+                return try checkedWithinClip(found, target: target, ms: ms)
+            }
+            if found != nil {
+                guard source.seek(toPTS: seekTo) else { break }
+                resetAfterSeek()
+            }
             if let frame = try scan(to: target) { return try checkedWithinClip(frame, target: target, ms: ms) }
             // The first clean frame is past the target: go back before it, further each time.
             let firstClean = cleanFrom ?? seekTo

@@ -9,6 +9,8 @@ final class VideoSource {
     private let packet: LibavPacket
     private var inputEnded = false
     private var drainSent = false
+    /// Packets presented before this time are decoded only if other frames refer to them.
+    private var skipNonReferenceBefore: Int64?
 
     init(path: String, tuning: Decoder.Tuning = Decoder.Tuning()) throws(AnalysisError) {
         input = try MediaInput(path: path)
@@ -43,9 +45,22 @@ final class VideoSource {
                     continue
                 }
                 guard packet.pointer.pointee.stream_index == streamIndex else { continue }
+                if let limit = skipNonReferenceBefore {
+                    let pts = packet.pointer.pointee.pts
+                    let early = pts != footage_nopts_value() && pts < limit
+                    decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+                }
                 _ = try decoder.send(packet)
             }
         }
+    }
+
+    /// While set, frames presented before `pts` that no other frame refers to are not decoded:
+    /// after a seek they cannot be the frame wanted, and skipping them saves most of the work
+    /// in streams with B-frames. `nil` decodes everything again.
+    func skipNonReferenceFrames(before pts: Int64?) {
+        skipNonReferenceBefore = pts
+        if pts == nil { decoder.pointer.pointee.skip_frame = AVDISCARD_DEFAULT }
     }
 
     /// Seeks to the keyframe at or before `pts` (stream time base) and forgets decoder state.
