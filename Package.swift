@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
         .library(name: "TimingClaims", targets: ["TimingClaims"]),
         .library(name: "Exports", targets: ["Exports"]),
+        .library(name: "MediaAnalysis", targets: ["MediaAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,11 @@ let package = Package(
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        .target(
+            name: "MediaAnalysis",
+            dependencies: ["CFFmpeg", "FootageModel", "MediaProbe", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "CVaultShim"),
         .target(name: "CExportsSystem"),
         .target(
@@ -67,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "footage",
             dependencies: [
-                "FootageModel", "MediaProbe", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
+                "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -92,6 +98,11 @@ let package = Package(
             name: "CatalogueTests",
             dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MediaAnalysisTests",
+            dependencies: ["MediaAnalysis", "FootageModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(

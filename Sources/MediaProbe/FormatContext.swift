@@ -1,8 +1,8 @@
-internal import CFFmpeg
+package import CFFmpeg
 
 /// Owns an opened `AVFormatContext`; closes it in `deinit`.
-final class FormatContext {
-    let pointer: UnsafeMutablePointer<AVFormatContext>
+package final class FormatContext {
+    package let pointer: UnsafeMutablePointer<AVFormatContext>
 
     /// Opens `path` through the `file` protocol only (the `file:` form, so a name with a colon is
     /// never taken for a protocol), with the container whitelist and the limits.
@@ -28,10 +28,10 @@ final class FormatContext {
         avformat_close_input(&context)
     }
 
-    var streamCount: Int { Int(pointer.pointee.nb_streams) }
+    package var streamCount: Int { Int(pointer.pointee.nb_streams) }
 
     /// A borrowed stream: read it, never keep it beyond this context.
-    func stream(at index: Int) -> UnsafeMutablePointer<AVStream>? {
+    package func stream(at index: Int) -> UnsafeMutablePointer<AVStream>? {
         guard index >= 0, index < streamCount, let streams = pointer.pointee.streams else { return nil }
         return streams[index]
     }

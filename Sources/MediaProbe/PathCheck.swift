@@ -2,9 +2,9 @@ import Foundation
 
 /// Checks a path before libav sees it: a FIFO or device would block or misbehave when opened,
 /// and a missing or empty file deserves its own error.
-enum PathCheck {
+package enum PathCheck {
     /// The file's size in bytes when it is a readable, non-empty regular file.
-    static func regularFileSize(_ path: String) throws(ProbeError) -> Int64 {
+    package static func regularFileSize(_ path: String) throws(ProbeError) -> Int64 {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let number = errno

@@ -78,7 +78,7 @@ public enum Prober {
         return ProbeRecord(format: FormatDescription.read(format, path: path), streams: streams)
     }
 
-    static func open(_ path: String, limits: ProbeLimits) throws(ProbeError) -> FormatContext {
+    package static func open(_ path: String, limits: ProbeLimits) throws(ProbeError) -> FormatContext {
         do {
             return try FormatContext(path: path, limits: limits)
         } catch {
@@ -86,7 +86,7 @@ public enum Prober {
         }
     }
 
-    static func findStreamInfo(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) {
+    package static func findStreamInfo(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) {
         do {
             try format.findStreamInfo(maxPixels: limits.maxPixels)
         } catch {

@@ -18,6 +18,8 @@ struct Footage: AsyncParsableCommand {
             Provenance.self,
             Verify.self,
             Claims.self,
+            Frames.self,
+            Analyze.self,
         ]
     )
 }

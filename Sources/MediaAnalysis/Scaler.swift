@@ -1,0 +1,66 @@
+internal import CFFmpeg
+
+/// Owns a libswscale context converting decoded frames to packed rgb24 or 8-bit grey at a chosen
+/// size. The context is rebuilt when the source size or format changes mid-stream.
+final class Scaler {
+    private var context: OpaquePointer?
+    private var source: (width: Int32, height: Int32, format: Int32) = (0, 0, -1)
+    let outputFormat: AVPixelFormat
+    let path: String
+
+    init(outputFormat: AVPixelFormat, path: String) {
+        self.outputFormat = outputFormat
+        self.path = path
+    }
+
+    deinit {
+        sws_freeContext(context)
+    }
+
+    private var bytesPerPixel: Int { outputFormat == AV_PIX_FMT_GRAY8 ? 1 : 3 }
+
+    /// Converts `frame` to `width` × `height` packed pixels (no row padding).
+    func convert(_ frame: LibavFrame, width: Int, height: Int) throws(AnalysisError) -> [UInt8] {
+        let source = frame.pointer.pointee
+        let key = (source.width, source.height, source.format)
+        if context == nil || key != self.source {
+            sws_freeContext(context)
+            context = nil
+            // At full size: the `ffmpeg` command's own conversion (bicubic, full chroma
+            // interpolation), so pixels and hashes agree with it. Shrinking: area averaging.
+            let shrinking = width * height < Int(source.width) * Int(source.height)
+            let flags = shrinking ? SWS_AREA : SWS_BICUBIC | SWS_FULL_CHR_H_INT
+            context = sws_getContext(source.width, source.height, AVPixelFormat(rawValue: source.format),
+                                     Int32(width), Int32(height), outputFormat, Int32(flags), nil, nil, nil)
+            guard context != nil else {
+                throw AnalysisError(.codec, path: path, detail: "sws_getContext failed",
+                                    cause: "cannot convert \(source.width)x\(source.height) format \(source.format)")
+            }
+            self.source = key
+            self.targetSize = (width, height)
+        } else if targetSize != (width, height) {
+            sws_freeContext(context)
+            context = nil
+            return try convert(frame, width: width, height: height)
+        }
+        let stride = width * bytesPerPixel
+        var pixels = [UInt8](repeating: 0, count: stride * height)
+        let status = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
+            var strides: [Int32] = [Int32(stride), 0, 0, 0]
+            return withUnsafePointer(to: frame.pointer.pointee.data) { dataTuple in
+                withUnsafePointer(to: frame.pointer.pointee.linesize) { linesizeTuple in
+                    dataTuple.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { data in
+                        linesizeTuple.withMemoryRebound(to: Int32.self, capacity: 8) { linesize in
+                            sws_scale(context, data, linesize, 0, source.height, &planes, &strides)
+                        }
+                    }
+                }
+            }
+        }
+        try LibavStatus.check(status, "sws_scale", path: path)
+        return pixels
+    }
+
+    private var targetSize: (Int, Int) = (0, 0)
+}

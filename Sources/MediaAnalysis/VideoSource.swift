@@ -1,0 +1,101 @@
+internal import CFFmpeg
+
+/// The main video stream of an input with its decoder: hands out decoded frames in presentation
+/// order and seeks.
+final class VideoSource {
+    let input: MediaInput
+    let stream: UnsafeMutablePointer<AVStream>
+    let decoder: Decoder
+    private let packet: LibavPacket
+    private var inputEnded = false
+    private var drainSent = false
+    /// Packets presented before this time are decoded only if other frames refer to them.
+    private var skipNonReferenceBefore: Int64?
+
+    init(path: String, tuning: Decoder.Tuning = Decoder.Tuning()) throws(AnalysisError) {
+        input = try MediaInput(path: path)
+        guard let stream = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
+            throw AnalysisError(.noStream, path: path, detail: "no video stream")
+        }
+        self.stream = stream
+        input.keepOnly([stream.pointee.index])
+        decoder = try Decoder(stream: stream, path: path, tuning: tuning)
+        packet = try LibavPacket(path: path)
+    }
+
+    var path: String { input.path }
+    var timeBase: AVRational { stream.pointee.time_base }
+    var streamIndex: Int32 { stream.pointee.index }
+
+    /// Decodes the next frame into `frame`; `false` when the stream has ended.
+    func next(into frame: LibavFrame) throws(AnalysisError) -> Bool {
+        while true {
+            switch try decoder.receive(into: frame) {
+            case .ready: return true
+            case .endOfStream: return false
+            case .needsInput:
+                if inputEnded {
+                    if drainSent { return false }
+                    drainSent = true
+                    _ = try decoder.send(nil)
+                    continue
+                }
+                if !input.read(into: packet) {
+                    inputEnded = true
+                    continue
+                }
+                guard packet.pointer.pointee.stream_index == streamIndex else { continue }
+                if let limit = skipNonReferenceBefore {
+                    let pts = packet.pointer.pointee.pts
+                    let early = pts != footage_nopts_value() && pts < limit
+                    decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+                }
+                _ = try decoder.send(packet)
+            }
+        }
+    }
+
+    /// While set, frames presented before `pts` that no other frame refers to are not decoded:
+    /// after a seek they cannot be the frame wanted, and skipping them saves most of the work
+    /// in streams with B-frames. `nil` decodes everything again.
+    func skipNonReferenceFrames(before pts: Int64?) {
+        skipNonReferenceBefore = pts
+        if pts == nil { decoder.pointer.pointee.skip_frame = AVDISCARD_DEFAULT }
+    }
+
+    /// Seeks to the keyframe at or before `pts` (stream time base) and forgets decoder state.
+    /// `false` when the demuxer cannot seek there.
+    func seek(toPTS pts: Int64) -> Bool {
+        let status = av_seek_frame(input.pointer, streamIndex, pts, AVSEEK_FLAG_BACKWARD)
+        guard status >= 0 else { return false }
+        reset()
+        return true
+    }
+
+    /// Goes back to the very start of the input, where decoding gives every frame a full decode
+    /// gives.
+    func rewind() throws(AnalysisError) {
+        let first = avformat_index_get_entry(stream, 0)?.pointee.timestamp
+        let start = first ?? (stream.pointee.start_time == footage_nopts_value() ? 0 : stream.pointee.start_time)
+        var status = avformat_seek_file(input.pointer, streamIndex, Int64.min, start, start, 0)
+        if status < 0 { status = av_seek_frame(input.pointer, -1, 0, AVSEEK_FLAG_BYTE) }
+        try LibavStatus.check(status, "av_seek_frame to the start", path: path)
+        reset()
+    }
+
+    /// Timestamp of the last keyframe at or before `pts` in the demuxer's index, when the index
+    /// reaches past `pts`. Some demuxers (Matroska before its cues are read, transport streams)
+    /// grow the index as they read, and a partial index would hide the keyframes not yet seen.
+    func indexedKeyframe(atOrBefore pts: Int64) -> Int64? {
+        guard av_index_search_timestamp(stream, pts, 0) >= 0 else { return nil }
+        let position = av_index_search_timestamp(stream, pts, AVSEEK_FLAG_BACKWARD)
+        guard position >= 0, let entry = avformat_index_get_entry(stream, position) else { return nil }
+        return entry.pointee.timestamp
+    }
+
+    private func reset() {
+        decoder.flush()
+        inputEnded = false
+        drainSent = false
+    }
+}
