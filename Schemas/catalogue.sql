@@ -85,3 +85,109 @@ CREATE TABLE derived_files (
 
 CREATE INDEX derived_files_by_digest ON derived_files(digest);
 
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    handle TEXT NOT NULL UNIQUE CHECK (handle <> ''),
+    url TEXT NOT NULL UNIQUE CHECK (url <> ''),
+    title TEXT,
+    publisher TEXT,
+    published TEXT,
+    author TEXT,
+    text_digest TEXT CHECK (text_digest IS NULL OR (length(text_digest) = 64 AND text_digest NOT GLOB '*[^0-9a-f]*')),
+    text_size INTEGER CHECK (text_size IS NULL OR text_size >= 0),
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL CHECK (added_by <> ''),
+    CHECK ((text_digest IS NULL) = (text_size IS NULL))
+) STRICT;
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    handle TEXT NOT NULL UNIQUE CHECK (handle <> ''),
+    article_id INTEGER REFERENCES articles(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    kind TEXT NOT NULL CHECK (kind IN ('duration', 'event', 'order', 'count', 'visual', 'no_footage', 'described_footage')),
+    record_json TEXT NOT NULL CHECK (json_valid(record_json)),
+    ambiguous INTEGER NOT NULL DEFAULT 0 CHECK (ambiguous IN (0, 1)),
+    source_file TEXT,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL CHECK (imported_by <> '')
+) STRICT;
+
+CREATE INDEX claims_by_article ON claims(article_id, id);
+
+CREATE TABLE claim_links (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    offset_num INTEGER NOT NULL DEFAULT 0,
+    offset_den INTEGER NOT NULL DEFAULT 1 CHECK (offset_den > 0),
+    linked_at TEXT NOT NULL,
+    linked_by TEXT NOT NULL CHECK (linked_by <> ''),
+    UNIQUE (claim_id, clip_id)
+) STRICT;
+
+CREATE INDEX claim_links_by_clip ON claim_links(clip_id, claim_id);
+
+CREATE TABLE marks (
+    id INTEGER PRIMARY KEY,
+    clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    at_num INTEGER NOT NULL,
+    at_den INTEGER NOT NULL CHECK (at_den > 0),
+    label TEXT NOT NULL CHECK (label <> ''),
+    marked_by TEXT NOT NULL CHECK (marked_by <> ''),
+    marked_at TEXT NOT NULL,
+    note TEXT
+) STRICT;
+
+CREATE INDEX marks_by_clip ON marks(clip_id, at_num, id);
+
+CREATE TABLE analyses (
+    id INTEGER PRIMARY KEY,
+    clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    analysed_at TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    audio_event_count INTEGER CHECK (audio_event_count IS NULL OR audio_event_count >= 0),
+    cut_count INTEGER NOT NULL CHECK (cut_count >= 0),
+    report_json TEXT NOT NULL CHECK (json_valid(report_json))
+) STRICT;
+
+CREATE INDEX analyses_by_clip ON analyses(clip_id, id);
+
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    clip_id INTEGER REFERENCES clips(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('consistent', 'inconsistent', 'inconclusive', 'unchecked')),
+    checked_at TEXT NOT NULL,
+    checked_by TEXT NOT NULL CHECK (checked_by <> ''),
+    analysis_id INTEGER REFERENCES analyses(id) ON DELETE RESTRICT ON UPDATE RESTRICT,
+    verdict_json TEXT NOT NULL CHECK (json_valid(verdict_json))
+) STRICT;
+
+CREATE INDEX verdicts_by_claim ON verdicts(claim_id, clip_id, id);
+
+CREATE INDEX verdicts_by_clip ON verdicts(clip_id, id);
+
+CREATE TRIGGER claims_refuse_update BEFORE UPDATE ON claims
+BEGIN SELECT RAISE(ABORT, 'claims are written once: update refused'); END;
+
+CREATE TRIGGER claims_refuse_delete BEFORE DELETE ON claims
+BEGIN SELECT RAISE(ABORT, 'claims are written once: delete refused'); END;
+
+CREATE TRIGGER marks_refuse_update BEFORE UPDATE ON marks
+BEGIN SELECT RAISE(ABORT, 'marks are written once: update refused'); END;
+
+CREATE TRIGGER marks_refuse_delete BEFORE DELETE ON marks
+BEGIN SELECT RAISE(ABORT, 'marks are written once: delete refused'); END;
+
+CREATE TRIGGER analyses_refuse_update BEFORE UPDATE ON analyses
+BEGIN SELECT RAISE(ABORT, 'analyses are written once: update refused'); END;
+
+CREATE TRIGGER analyses_refuse_delete BEFORE DELETE ON analyses
+BEGIN SELECT RAISE(ABORT, 'analyses are written once: delete refused'); END;
+
+CREATE TRIGGER verdicts_refuse_update BEFORE UPDATE ON verdicts
+BEGIN SELECT RAISE(ABORT, 'verdicts are written once: update refused'); END;
+
+CREATE TRIGGER verdicts_refuse_delete BEFORE DELETE ON verdicts
+BEGIN SELECT RAISE(ABORT, 'verdicts are written once: delete refused'); END;
+

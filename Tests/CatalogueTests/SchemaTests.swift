@@ -19,7 +19,7 @@ import Testing
     @Test func everyTableIsStrictAndWalIsOn() throws {
         let test = try TestCatalogue()
         let statements = try test.catalogue.schemaStatements().filter { $0.hasPrefix("CREATE TABLE") }
-        #expect(statements.count == 5)
+        #expect(statements.count == 11)
         for statement in statements { #expect(statement.hasSuffix("STRICT")) }
         let mode = try test.catalogue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -42,7 +42,24 @@ import Testing
         let count = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_events") }
         #expect(count == 1)
         let migrations = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
-        #expect(migrations == 1)
+        #expect(migrations == 2)
+    }
+
+    @Test func writtenOnceRecordsRefuseChange() throws {
+        let test = try TestCatalogue()
+        try test.catalogue.write { db in
+            try db.execute(sql: """
+                INSERT INTO claims (handle, kind, record_json, imported_at, imported_by)
+                VALUES ('c1', 'duration', '{}', '2026-11-26T00:00:00Z', 'tester')
+                """)
+        }
+        for statement in ["UPDATE claims SET handle = 'c2'", "DELETE FROM claims"] {
+            #expect(throws: (any Error).self) {
+                try test.catalogue.write { db in try db.execute(sql: statement) }
+            }
+        }
+        let handle = try test.catalogue.read { db in try String.fetchOne(db, sql: "SELECT handle FROM claims") }
+        #expect(handle == "c1")
     }
 
     @Test func strictTablesRefuseWrongTypes() throws {
