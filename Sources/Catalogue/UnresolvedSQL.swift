@@ -105,7 +105,7 @@ enum UnresolvedSQL {
                 if let other = interval.alternative { detail += "; also as \"\(other.expression)\" \(other.bounds.notation)" }
             }
             return UnresolvedItem(reason: .ambiguousTimeExpression, clip: nil, claim: handle, detail: detail,
-                                  next: "footage claims import FILE (a new id with reading: strict or alternative)")
+                                  next: "footage claims import FILE (new id with reading: strict or alternative)")
         }
     }
 
