@@ -15,6 +15,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(cli.root)/.footage/vault/objects/\(digest.prefix(2))/\(digest.dropFirst(2))"))
         #expect(try cli.query("SELECT action || ' ' || coalesce(clip_id, 'none') FROM custody_events") == "article-added none")
         #expect(added.stderr.contains("article: deserters-report"))
+        let listed = try cli.succeed(["article"])
+        #expect(listed.stdout.split(separator: "\n").last?.hasPrefix("deserters-report  \(CaseworkCLI.articleURL)  Deserters  \(digest.prefix(12))") == true)
+        let json = try #require(try cli.succeed(["article", "list", "--json"]).json() as? [[String: Any]])
+        #expect(json.map { $0["handle"] as? String } == ["deserters-report"])
     }
 
     @Test func sameURLAgainIsANoOpOrExit65() throws {
