@@ -111,3 +111,24 @@ import TimingClaims
         }
     }
 }
+
+@Suite struct StaleVerdictTests {
+    @Test func relinkingAfterACheckMakesTheVerdictOutOfDate() async throws {
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
+        _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: .zero)
+        let claim = try test.catalogue.claim(handle: "c1").claim
+        try test.catalogue.storeVerdict(Verdict(claimId: "c1", outcome: .inconsistent, interval: claim.interval,
+                                                explanation: "the clip is 2 s long"),
+                                        claim: "c1", clip: clip.id, analysisID: nil)
+        #expect(try test.catalogue.unresolved(reason: .inconsistent).items.map(\.claim) == ["c1"])
+        #expect(try test.catalogue.unresolved(reason: .unchecked).items.isEmpty)
+        // Times are kept to the millisecond: make sure the new link is later than the check.
+        try await Task.sleep(for: .milliseconds(5))
+        _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: ExactSeconds(whole: 1))
+        #expect(try test.catalogue.unresolved(reason: .inconsistent).items.isEmpty)
+        let stale = try test.catalogue.unresolved(reason: .unchecked).items
+        #expect(stale.map(\.claim) == ["c1"])
+        #expect(stale.first?.detail == "linked again with a new offset after the latest check")
+    }
+}
