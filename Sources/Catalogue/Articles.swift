@@ -53,11 +53,21 @@ extension Catalogue {
     /// and an `article-added` custody event commit together. Adding the same URL again with the
     /// same details changes nothing; with different details it is refused.
     public func addArticle(_ new: NewArticle) throws(CatalogueError) -> ArticleAddition {
-        var digest: SHA256Digest?
-        if let text = new.text {
-            do { digest = try vault.store(bytes: text) } catch { throw .vault(error) }
+        let textDigest = new.text.map { SHA256Stream.digest(of: $0) }
+        // A request that will be refused or changes nothing must not leave a text in the vault.
+        let recorded: Article? = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE url = ?", arguments: [new.url]).map(Self.article)
         }
-        let textDigest = digest
+        if let recorded {
+            let differing = Self.differences(recorded, new, textDigest: textDigest)
+            guard differing.isEmpty else {
+                throw .rejected(.articleDiffers(url: new.url, handle: recorded.handle, fields: differing))
+            }
+            return .unchanged(recorded)
+        }
+        if let text = new.text {
+            do { _ = try vault.store(bytes: text) } catch { throw .vault(error) }
+        }
         return try write { db in
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE url = ?", arguments: [new.url]).map(Self.article) {
                 let differing = Self.differences(existing, new, textDigest: textDigest)

@@ -51,6 +51,16 @@ import TimingClaims
         #expect(try ClaimFixtures.counts(test.catalogue) == before)
     }
 
+    @Test func aRefusedTextLeavesNothingInTheVault() async throws {
+        let test = try TestCatalogue()
+        _ = try test.catalogue.addArticle(NewArticle(url: ClaimFixtures.articleURL, text: Array("first".utf8)))
+        #expect(throws: CatalogueError.self) {
+            try test.catalogue.addArticle(NewArticle(url: ClaimFixtures.articleURL, text: Array("second".utf8)))
+        }
+        let report = try await test.catalogue.verify(repair: false)
+        #expect(report.findings.isEmpty, "\(report.findings)")
+    }
+
     @Test func handlesAreUnique() throws {
         let test = try TestCatalogue()
         let first = try test.catalogue.addArticle(NewArticle(url: "https://a.example/x/report"))
