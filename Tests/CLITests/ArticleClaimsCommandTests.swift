@@ -136,4 +136,26 @@ import Testing
         try cli.succeed(["claims", "import", json])
         #expect(try cli.query("SELECT group_concat(handle || ':' || kind, ' ') FROM claims") == "d1:duration d2:event j1:visual")
     }
+
+    @Test func longNamesAreCutToFitAndTheArticleFilterWorks() throws {
+        let cli = try CaseworkCLI.withClaims()
+        let handle = "a-rather-long-article-handle-from-a-long-headline"
+        try cli.succeed(["article", "add", "https://example.org/long", "--id", handle])
+        let file = try cli.write("long.yaml", """
+            article: \(handle)
+            claims:
+              - id: a-claim-id-that-goes-on-and-on-for-a-while
+                kind: event
+                quote: "somewhere between four and seven seconds in, a shot"
+                timing: between 0:04 and 0:07
+                event: shot
+            """)
+        try cli.succeed(["claims", "import", file])
+        let lines = try cli.succeed(["claims"]).stdout.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines)")
+        #expect(lines.last?.contains("…") == true)
+        let only = try #require(try cli.succeed(["claims", "--article", handle, "--json"]).json() as? [[String: Any]])
+        #expect(only.map { $0["id"] as? String } == ["a-claim-id-that-goes-on-and-on-for-a-while"])
+    }
 }
