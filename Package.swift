@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "Catalogue",
-            dependencies: ["FootageModel", "Vault", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FootageModel", "Vault", "TimingClaims", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport",
+            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport", "TimingClaims",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
