@@ -20,12 +20,14 @@ enum RawColumns {
     }
 
     /// A column's bytes as SQLite holds them (text or blob), or nil for NULL. The order of the
-    /// calls matters: the pointer first, then `sqlite3_column_bytes` for its length.
+    /// calls matters: the pointer first, then `sqlite3_column_bytes` for its length. SQLite
+    /// gives no pointer for NULL and for an empty value alike; only then is the type asked.
     static func bytes(_ handle: SQLiteStatement, _ column: Int32) -> UnsafeRawBufferPointer? {
-        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
-        let start = sqlite3_column_blob(handle, column)
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return UnsafeRawBufferPointer(start: count == 0 ? nil : start, count: count)
+        guard let start = sqlite3_column_blob(handle, column) else {
+            if sqlite3_column_type(handle, column) == SQLITE_NULL { return nil }
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// A column's bytes, empty for NULL.

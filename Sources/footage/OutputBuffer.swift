@@ -11,12 +11,9 @@ struct OutputBuffer: ~Copyable {
         bytes.reserveCapacity(Self.blockSize + 4096)
     }
 
+    /// Fixed text (a separator, a bracket): no `String` is made for it.
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
     }
 
     mutating func append(raw: UnsafeRawBufferPointer) {
@@ -35,13 +32,14 @@ struct OutputBuffer: ~Copyable {
 
     mutating func append(decimal value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let first = bytes.count
+        let magnitude = value.magnitude
+        // Most significant digit first, straight into the block (no temporary to reverse).
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
         repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[first...].reverse()
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Seconds with three decimals, rounded to the nearest millisecond, from microseconds: the
