@@ -196,7 +196,9 @@ public struct Registrar: Sendable {
         var probe: ClipProbe?
         let earlyProbe = await early?.value
         if (try? catalogue.isProbed(ingested.digest)) != true {
-            if let earlyProbe, Self.unchanged(absolute, since: ingested.status) {
+            // A failed early probe is not trusted either: it may have failed for the source's
+            // sake (its path, its slow disk under the worker's deadline), not the bytes'.
+            if let earlyProbe, earlyProbe.failure == nil, Self.unchanged(absolute, since: ingested.status) {
                 probe = earlyProbe
             } else {
                 // The vault copy is what is probed: it is the evidence, and its name is plain ASCII.

@@ -26,6 +26,19 @@ import Testing
         #expect(stored.probe?.recordJSON?.contains("\"filename\":\"\(clip.path)\"") == true)
     }
 
+    /// An early probe that fails is not kept: the vault copy is probed, and its failure stored.
+    @Test func aLargeFileThatIsNotMediaIsProbedAgainFromItsVaultCopy() async throws {
+        let test = try TestCatalogue()
+        let path = test.scratch.path("zeros.bin")
+        try Data(count: Int(Registrar.earlyProbeSize) + 4096).write(to: URL(fileURLWithPath: path))
+        let results = await test.register([path])
+        let digest = try #require(results.first?.digest)
+        let stored = try test.catalogue.clip(id: test.catalogue.resolveClip(digest.hex))
+        let failure = try #require(stored.probe?.failure)
+        #expect(stored.probe?.facts == nil)
+        #expect(failure.message.contains(test.catalogue.objectPath(for: digest)), "\(failure.message)")
+    }
+
     @Test func aSmallFileIsProbedFromItsVaultCopy() async throws {
         let test = try TestCatalogue()
         let clip = try FixtureCatalogue.h264AACMP4()
