@@ -74,6 +74,7 @@ let package = Package(
             name: "footage",
             dependencies: [
                 "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
+                "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

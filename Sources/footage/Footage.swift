@@ -20,6 +20,7 @@ struct Footage: AsyncParsableCommand {
             Claims.self,
             Frames.self,
             Analyze.self,
+            Export.self,
         ]
     )
 }

@@ -1,0 +1,84 @@
+import Catalogue
+import Exports
+import FootageModel
+import Foundation
+
+/// The catalogue's own records, as they are stored, for the bag: each clip's probe record and
+/// latest analysis, the claims with their links, the verdicts, the custody log and derived files
+/// such as contact sheets.
+struct ExportRecordFiles {
+    let records: ExportRecords
+
+    struct ClaimFile: Encodable {
+        var claim: Claim
+        var article: String?
+        var links: [Link]
+        struct Link: Encodable {
+            var clip: String
+            var offset: ExactSeconds
+            var linkedAt: String
+            var linkedBy: String
+        }
+    }
+
+    struct VerdictFile: Encodable {
+        var claim: String
+        var clip: String?
+        var checkedAt: String
+        var checkedBy: String
+        var verdict: Verdict
+    }
+
+    struct EventFile: Encodable {
+        var event: CustodyEvent
+        var clip: String?
+        /// SHA-256 of the event's canonical form, which the next event chains to.
+        var digest: String
+    }
+
+    func items() throws -> [BagPayloadItem] {
+        var items: [BagPayloadItem] = []
+        for entry in records.clips {
+            let hex = entry.clip.digest.hex
+            if let probe = entry.clip.probe?.recordJSON {
+                items.append(.data(Data(probe.utf8), as: "probes/\(hex).json"))
+            }
+            if let analysis = records.analyses.first(where: { $0.clipDigest == entry.clip.digest }) {
+                items.append(.data(Data(analysis.reportJSON.utf8), as: "analyses/\(hex).json"))
+            }
+        }
+        items.append(.data(try Self.json(records.claims.map { entry in
+            ClaimFile(claim: entry.claim, article: entry.articleHandle, links: entry.links.map {
+                .init(clip: $0.clipDigest.hex, offset: $0.offset, linkedAt: $0.linkedAt, linkedBy: $0.linkedBy)
+            })
+        }), as: "claims.json"))
+        items.append(.data(try Self.json(records.verdicts.map {
+            VerdictFile(claim: $0.claimHandle, clip: $0.clipDigest?.hex, checkedAt: $0.checkedAt, checkedBy: $0.checkedBy,
+                        verdict: $0.verdict)
+        }), as: "verdicts.json"))
+        items.append(.data(try Self.json(records.custody.map {
+            EventFile(event: $0.event, clip: $0.clipDigest?.hex, digest: $0.chainDigest.hex)
+        }), as: "custody.json"))
+        var seen: Set<String> = []
+        for file in records.derived where file.kind != "frame" {
+            let name = "derived/\(file.clipDigest.hex.prefix(12))/\(file.kind)-\(file.digest.hex.prefix(12)).\(Self.fileExtension(file.mediaType))"
+            if seen.insert(name).inserted { items.append(.file(file.objectPath, as: name)) }
+        }
+        return items
+    }
+
+    static func fileExtension(_ mediaType: String) -> String {
+        switch mediaType {
+        case "image/png": "png"
+        case "image/jpeg": "jpg"
+        case "application/json": "json"
+        default: "bin"
+        }
+    }
+
+    static func json(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}
