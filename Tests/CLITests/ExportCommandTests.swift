@@ -4,7 +4,7 @@ import TestSupport
 
 /// The export commands run by the built binary over a catalogue holding the CASE stand-in, each
 /// output checked by an independent reference tool from PyPI.
-@Suite("Export commands", .serialized)
+@Suite("Export commands")
 struct ExportCommandTests {
     @Test func bagValidatesWithBagitAndOurVerifierAndHoldsEverything() throws {
         let setup = try ExportCase.make()
