@@ -1,4 +1,5 @@
 import ArgumentParser
+import Casework
 import Catalogue
 import Exports
 import FootageModel
@@ -19,11 +20,16 @@ struct ExportContents {
         let taken: ExportFrames.Taken
         do {
             taken = try ExportFrames(catalogue: catalogue, records: records).take(claims: assembly.claims())
-        } catch let error as CatalogueError {
-            throw CatalogueFailure.exit(error)
-        } catch let error as AnalysisError {
-            Console.err("footage export: \(error.description)")
-            throw ExitCode(AnalysisExit.status(for: error))
+        } catch {
+            switch error {
+            case let .catalogue(inner): throw CatalogueFailure.exit(inner)
+            case let .analysis(inner):
+                Console.err("footage export: \(inner.description)")
+                throw ExitCode(AnalysisExit.status(for: inner))
+            case .clipBytesMissing:
+                Console.err("footage export: \(error.description)")
+                throw ExitStatus.noInput
+            }
         }
         for note in taken.skipped { Console.err("footage export: \(note)") }
         return ExportContents(catalogue: catalogue, records: records, manifest: assembly.manifest(frames: taken.frames),

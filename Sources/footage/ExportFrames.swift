@@ -1,3 +1,4 @@
+import Casework
 import Catalogue
 import Exports
 import FootageModel
@@ -5,8 +6,8 @@ import Foundation
 import MediaAnalysis
 
 /// The frame on screen at every claimed moment of each exported clip (the start of each claimed
-/// interval, and each mark), as PNG. Each image is kept in the vault as a derived file of its
-/// clip, so an export taken again finds the same bytes and records nothing new.
+/// interval, and each mark), as PNG, through the clip frame service: a frame stored earlier is
+/// reused, a missing one is grabbed and kept in the vault as a derived file of its clip.
 struct ExportFrames {
     let catalogue: Catalogue
     let records: ExportRecords
@@ -33,34 +34,29 @@ struct ExportFrames {
         return times.filter { $0 >= 0 }.sorted()
     }
 
-    func take(claims: [ExportClaim]) throws -> Taken {
+    /// Takes (or finds already stored) the frame at each claimed moment of each clip. A clip
+    /// without a video stream, or a moment past its end, is noted in `skipped`, not an error.
+    func take(claims: [ExportClaim]) throws(CaseworkError) -> Taken {
         var taken = Taken()
+        let service = ClipFrameService(catalogue: catalogue)
         for entry in records.clips {
             let digest = entry.clip.digest
-            let times = Self.moments(of: digest, claims: claims, marks: records.marks)
-            if times.isEmpty { continue }
-            let grabber: FrameGrabber
-            do {
-                grabber = try FrameGrabber(path: entry.bytesPath)
-            } catch {
-                taken.skipped.append("\(digest.short): no frames taken: \(error.description)")
-                continue
-            }
-            let origin = ExactSeconds(grabber.origin) ?? .zero
-            for ms in times {
-                let result = Result { () throws(AnalysisError) in try grabber.frame(atPlayerMs: ms) }
-                if case .failure(let error) = result, error.reason == .outOfRange {
-                    taken.skipped.append("\(digest.short): no frame at \(FrameTime.label(milliseconds: ms)): \(error.description)")
-                    continue
+            for ms in Self.moments(of: digest, claims: claims, marks: records.marks) {
+                let stored: StoredFrameFile
+                do {
+                    stored = try service.frame(clipID: entry.clip.id, atPlayerMs: ms)
+                } catch {
+                    guard case let .analysis(reason) = error, [.outOfRange, .noStream].contains(reason.reason) else { throw error }
+                    taken.skipped.append("\(digest.short): no frame at \(FrameTime.label(milliseconds: ms)): \(reason.description)")
+                    if reason.reason == .noStream { break } else { continue }
                 }
-                let frame = try result.get()
-                let name = "\(digest.hex.prefix(12))-\(OutputFiles.paddedMs(ms))ms.png"
-                let bytes = try ImageEncoder.encode(frame.image.rotated(clockwiseDegrees: grabber.rotationDegrees), as: .png, path: name)
-                let stored = try catalogue.storeDerivedFile(bytes, clipID: entry.clip.id, kind: "frame", mediaType: "image/png")
-                let shown = (ExactSeconds(frame.time) ?? origin) - origin
-                taken.frames.append(ExportFrame(clipSHA256: digest.hex, time: ExportTime.mediaTime(shown), path: name,
-                                                sha256: stored.hex))
-                taken.files[name] = catalogue.objectPath(for: stored)
+                guard let shown = stored.frames.first else { continue }
+                let start = ExactSeconds(MediaTime(pts: shown.pts, timeBase: shown.timeBase)) ?? .zero
+                let origin = ExactSeconds(stored.origin) ?? .zero
+                let name = "\(digest.hex.prefix(12))-\(OutputFiles.paddedMs(ms))ms.\(stored.key.format)"
+                taken.frames.append(ExportFrame(clipSHA256: digest.hex, time: ExportTime.mediaTime(start - origin), path: name,
+                                                sha256: stored.digest.hex))
+                taken.files[name] = stored.objectPath
             }
         }
         return taken
