@@ -8,7 +8,7 @@ public enum ClaimTrack {
     public static func claims(for clip: ExportClip, claims: [ExportClaim], verdicts: [ExportVerdict]) -> WebVTTDocument {
         var document = WebVTTDocument(note: "claimed intervals for \(clip.fileName) (sha256 \(clip.sha256))")
         for claim in claims where claim.clipSHA256s.contains(clip.sha256) {
-            guard let interval = claim.interval(in: clip.sha256) else { continue }
+            guard let interval = claim.moment(in: clip.sha256) else { continue }
             let outcome = verdicts.first { $0.claimID == claim.id && $0.clipSHA256 == clip.sha256 }?.outcome ?? .unchecked
             document.append(WebVTTCue(
                 id: "claim-\(claim.id)",

@@ -65,6 +65,12 @@ public struct ExportClaim: Sendable, Hashable, Codable {
         self.clipSHA256s = clipSHA256s
     }
 
+    /// The claimed stretch of player time in one linked clip, for tracks, media fragments and
+    /// frames; `nil` for a duration claim, whose interval bounds a length, not a moment.
+    public func moment(in clipSHA256: String) -> ExportInterval? {
+        kind == "duration" ? nil : interval(in: clipSHA256)
+    }
+
     /// The claimed interval in the player time of one linked clip: the interval as read, moved
     /// by that clip's link offset.
     public func interval(in clipSHA256: String) -> ExportInterval? {

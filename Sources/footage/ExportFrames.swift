@@ -24,7 +24,7 @@ struct ExportFrames {
     static func moments(of clip: SHA256Digest, claims: [ExportClaim], marks: [ExportRecords.MarkEntry]) -> [Int64] {
         var times: Set<Int64> = []
         for claim in claims where claim.clipSHA256s.contains(clip.hex) {
-            if let interval = claim.interval(in: clip.hex), claim.kind != "duration" {
+            if let interval = claim.moment(in: clip.hex) {
                 times.insert(ExportTime.milliseconds(interval.start))
             }
         }

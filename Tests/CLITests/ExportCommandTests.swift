@@ -228,6 +228,7 @@ struct ExportCommandTests {
             #expect(read.stdout.contains("\"\(kind)\""), "no \(kind) in \(read.stdout)")
         }
         #expect(run.stdout.contains("#t=5,6"))
+        #expect(!run.stdout.contains("#t=8.5,9.5"), "a duration claim is not a moment of the clip")
         #expect(run.stdout.contains(setup.clipSHA))
     }
 
@@ -247,6 +248,8 @@ struct ExportCommandTests {
         #expect(cues.first == ["claim-c2", "00:00:05.000", "00:00:06.000"])
         #expect(cues.contains(["marked-1", "00:00:05.400", "00:00:05.900"]))
         #expect(cues.filter { $0[0].hasPrefix("detected-") }.count == 3)
+        // "a 9-second clip" bounds a length, not a moment: it gets no cue.
+        #expect(!cues.contains { $0[0] == "claim-c1" })
 
         let plain = try setup.footage(["export", "vtt", String(setup.clipSHA.prefix(8))])
         #expect(plain.status == 0)
