@@ -8,7 +8,6 @@ extension Catalogue {
     /// agree with each other. Read-only: the export's own custody events are appended by the
     /// caller once the export is written.
     public func exportRecords(_ scope: ExportScope) throws(CatalogueError) -> ExportRecords {
-        let path = location.databasePath
         let vault = self.vault
         return try read { db in
             var records = ExportRecords()
@@ -28,22 +27,18 @@ extension Catalogue {
 
             var articleIDs: [Int64] = []
             for id in claimIDs {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT c.handle, c.record_json, c.article_id, a.handle AS article_handle
-                    FROM claims c LEFT JOIN articles a ON a.id = c.article_id WHERE c.id = ?
-                    """, arguments: [id]) else { continue }
-                let handle: String = row["handle"]
-                let claim = try Self.decode(Claim.self, from: row["record_json"], what: "claim \(handle)", path: path)
+                guard let row = try Row.fetchOne(db, sql: Self.claimSelect + " WHERE c.id = ?", arguments: [id]) else { continue }
+                let stored = try Self.storedClaim(row)
                 let links = try Row.fetchAll(db, sql: """
                     SELECT l.*, k.digest FROM claim_links l JOIN clips k ON k.id = l.clip_id
                     WHERE l.claim_id = ? ORDER BY l.id
-                    """, arguments: [id]).compactMap { link -> ExportRecords.LinkEntry? in
+                    """, arguments: [id]).compactMap { link -> ClaimLink? in
                     guard digests[link["clip_id"]] != nil, let digest = SHA256Digest(hex: link["digest"]) else { return nil }
-                    let offset = ExactSeconds(link["offset_num"], link["offset_den"]) ?? .zero
-                    return .init(clipDigest: digest, offset: offset, linkedAt: link["linked_at"], linkedBy: link["linked_by"])
+                    return Self.claimLink(link, claim: stored.claim.id, clip: digest)
                 }
-                if let article: Int64 = row["article_id"], !articleIDs.contains(article) { articleIDs.append(article) }
-                records.claims.append(.init(claim: claim, articleHandle: row["article_handle"], links: links))
+                if let article = try Int64.fetchOne(db, sql: "SELECT article_id FROM claims WHERE id = ?", arguments: [id]),
+                   !articleIDs.contains(article) { articleIDs.append(article) }
+                records.claims.append(.init(stored: stored, links: links))
             }
             if scope.everything {
                 articleIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
@@ -53,18 +48,17 @@ extension Catalogue {
                 }
             }
             for id in articleIDs.sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]) else { continue }
-                records.articles.append(.init(handle: row["handle"], url: row["url"], title: row["title"],
-                                              publisher: row["publisher"], published: row["published"], author: row["author"]))
+                if let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]) {
+                    records.articles.append(Self.article(row))
+                }
             }
 
             for id in clipIDs {
                 guard let digest = digests[id] else { continue }
-                records.marks += try Row.fetchAll(db, sql: "SELECT * FROM marks WHERE clip_id = ? ORDER BY at_num * 1.0 / at_den, id",
-                                                  arguments: [id]).map { row in
-                    .init(clipDigest: digest, at: ExactSeconds(row["at_num"], row["at_den"]) ?? .zero, label: row["label"],
-                          markedBy: row["marked_by"], markedAt: row["marked_at"], note: row["note"])
-                }
+                records.marks += try Row.fetchAll(db, sql: "SELECT * FROM marks WHERE clip_id = ?", arguments: [id]).map { row in
+                    Mark(id: row["id"], clip: digest, at: ExactSeconds(row["at_num"] as Int64, row["at_den"] as Int64) ?? .zero,
+                         label: row["label"], markedBy: row["marked_by"], markedAt: row["marked_at"], note: row["note"])
+                }.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
                 if let row = try Row.fetchOne(db, sql: "SELECT * FROM analyses WHERE clip_id = ? ORDER BY id DESC LIMIT 1",
                                               arguments: [id]) {
                     records.analyses.append(.init(clipDigest: digest, analysedAt: row["analysed_at"],
@@ -79,18 +73,13 @@ extension Catalogue {
             }
 
             let claimSet = Set(claimIDs)
-            let verdictRows = try Row.fetchAll(db, sql: """
-                SELECT v.*, c.handle AS claim_handle FROM verdicts v JOIN claims c ON c.id = v.claim_id
-                WHERE v.id = (SELECT max(w.id) FROM verdicts w WHERE w.claim_id = v.claim_id AND w.clip_id IS v.clip_id)
-                ORDER BY v.id
+            let verdictRows = try Row.fetchAll(db, sql: Self.verdictSelect + """
+                WHERE v.id IN (SELECT max(id) FROM verdicts GROUP BY claim_id, clip_id) ORDER BY v.id
                 """)
-            for row in verdictRows where claimSet.contains(row["claim_id"]) {
+            for row in verdictRows where claimSet.contains(row["claim_row"]) {
                 let clipID: Int64? = row["clip_id"]
                 if let clipID, digests[clipID] == nil { continue }
-                let handle: String = row["claim_handle"]
-                let verdict = try Self.decode(Verdict.self, from: row["verdict_json"], what: "verdict on claim \(handle)", path: path)
-                records.verdicts.append(.init(claimHandle: handle, clipDigest: clipID.flatMap { digests[$0] },
-                                              checkedAt: row["checked_at"], checkedBy: row["checked_by"], verdict: verdict))
+                records.verdicts.append(try Self.storedVerdict(row))
             }
 
             let included = Set(clipIDs)
@@ -136,13 +125,5 @@ extension Catalogue {
 
     private static func articleID(_ db: Database, _ name: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE handle = ? OR url = ? ORDER BY id LIMIT 1", arguments: [name, name])
-    }
-
-    private static func decode<T: Decodable>(_ type: T.Type, from text: String, what: String, path: String) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw CatalogueError.database(path: path, message: "stored \(what) cannot be read: \(error)", ioFailure: false)
-        }
     }
 }

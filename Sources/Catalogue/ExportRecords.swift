@@ -29,37 +29,10 @@ public struct ExportRecords: Sendable, Hashable {
         public var bytesPath: String
     }
 
-    public struct ArticleEntry: Sendable, Hashable {
-        public var handle: String
-        public var url: String
-        public var title: String?
-        public var publisher: String?
-        /// ISO 8601 text as stored.
-        public var published: String?
-        public var author: String?
-    }
-
-    public struct LinkEntry: Sendable, Hashable {
-        public var clipDigest: SHA256Digest
-        /// Where the article's excerpt starts in this clip.
-        public var offset: ExactSeconds
-        public var linkedAt: String
-        public var linkedBy: String
-    }
-
+    /// A claim with its links to the clips in scope.
     public struct ClaimEntry: Sendable, Hashable {
-        public var claim: Claim
-        public var articleHandle: String?
-        public var links: [LinkEntry]
-    }
-
-    public struct MarkEntry: Sendable, Hashable {
-        public var clipDigest: SHA256Digest
-        public var at: ExactSeconds
-        public var label: String
-        public var markedBy: String
-        public var markedAt: String
-        public var note: String?
+        public var stored: StoredClaim
+        public var links: [ClaimLink]
     }
 
     public struct AnalysisEntry: Sendable, Hashable {
@@ -68,14 +41,6 @@ public struct ExportRecords: Sendable, Hashable {
         public var toolVersion: String
         /// The stored report, exactly as written.
         public var reportJSON: String
-    }
-
-    public struct VerdictEntry: Sendable, Hashable {
-        public var claimHandle: String
-        public var clipDigest: SHA256Digest?
-        public var checkedAt: String
-        public var checkedBy: String
-        public var verdict: Verdict
     }
 
     public struct DerivedEntry: Sendable, Hashable {
@@ -98,11 +63,13 @@ public struct ExportRecords: Sendable, Hashable {
     }
 
     public var clips: [ClipEntry] = []
-    public var articles: [ArticleEntry] = []
+    public var articles: [Article] = []
     public var claims: [ClaimEntry] = []
-    public var marks: [MarkEntry] = []
+    /// Marks on the clips in scope, each clip's in time order.
+    public var marks: [Mark] = []
     public var analyses: [AnalysisEntry] = []
-    public var verdicts: [VerdictEntry] = []
+    /// The latest verdict per claim and clip, for the claims in scope.
+    public var verdicts: [StoredVerdict] = []
     public var derived: [DerivedEntry] = []
     public var custody: [EventEntry] = []
     /// Articles named in the scope that the catalogue does not hold.

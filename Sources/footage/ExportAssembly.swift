@@ -73,7 +73,7 @@ struct ExportAssembly {
     func analysis(of digest: SHA256Digest) -> ExportAnalysisSummary? {
         let report = records.analyses.first { $0.clipDigest == digest }
             .flatMap { try? JSONDecoder().decode(AnalysisReport.self, from: Data($0.reportJSON.utf8)) }
-        let marks = records.marks.filter { $0.clipDigest == digest }
+        let marks = records.marks.filter { $0.clip == digest }
         if report == nil && marks.isEmpty { return nil }
         let millisecond = Rational(1, 1000)
         var detections: [ExportDetection] = []
@@ -101,10 +101,11 @@ struct ExportAssembly {
 
     func claims() -> [ExportClaim] {
         records.claims.map { entry in
-            let article = records.articles.first { $0.handle == (entry.articleHandle ?? entry.claim.articleId) }
+            let claim = entry.stored.claim
+            let article = records.articles.first { $0.handle == (entry.stored.article ?? claim.articleId) }
             var offsets: [String: ExactSeconds] = [:]
-            for link in entry.links { offsets[link.clipDigest.hex] = link.offset }
-            return ExportClaim(entry.claim, articleURL: article?.url ?? "", claimant: article?.author ?? article?.publisher,
+            for link in entry.links { offsets[link.clip.hex] = link.offset }
+            return ExportClaim(claim, articleURL: article?.url ?? "", claimant: article?.author ?? article?.publisher,
                                clipOffsets: offsets)
         }
     }
@@ -113,9 +114,9 @@ struct ExportAssembly {
     /// footage can settle) are listed with their claim in `claims.json`, not here.
     func verdicts() -> [ExportVerdict] {
         records.verdicts.compactMap { entry in
-            guard let clip = entry.clipDigest else { return nil }
+            guard let clip = entry.clip else { return nil }
             var verdict = entry.verdict
-            verdict.claimId = entry.claimHandle
+            verdict.claimId = entry.claim
             return ExportVerdict(verdict, clipSHA256: clip.hex, checkedAt: Self.date(entry.checkedAt) ?? Date(timeIntervalSince1970: 0))
         }
     }

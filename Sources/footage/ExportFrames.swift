@@ -21,14 +21,14 @@ struct ExportFrames {
     }
 
     /// Claimed moments of one clip in player milliseconds, earliest first, each once.
-    static func moments(of clip: SHA256Digest, claims: [ExportClaim], marks: [ExportRecords.MarkEntry]) -> [Int64] {
+    static func moments(of clip: SHA256Digest, claims: [ExportClaim], marks: [Mark]) -> [Int64] {
         var times: Set<Int64> = []
         for claim in claims where claim.clipSHA256s.contains(clip.hex) {
             if let interval = claim.moment(in: clip.hex) {
                 times.insert(ExportTime.milliseconds(interval.start))
             }
         }
-        for mark in marks where mark.clipDigest == clip {
+        for mark in marks where mark.clip == clip {
             times.insert(ExportTime.milliseconds(ExportTime.mediaTime(mark.at)))
         }
         return times.filter { $0 >= 0 }.sorted()

@@ -4,29 +4,15 @@ import FootageModel
 import Foundation
 
 /// The catalogue's own records, as they are stored, for the bag: each clip's probe record and
-/// latest analysis, the claims with their links, the verdicts, the custody log and derived files
+/// latest analysis, the claims with their links, the verdicts, the marks, the custody log and derived files
 /// such as contact sheets.
 struct ExportRecordFiles {
     let records: ExportRecords
 
+    /// A claim as stored, with its links to the exported clips.
     struct ClaimFile: Encodable {
-        var claim: Claim
-        var article: String?
-        var links: [Link]
-        struct Link: Encodable {
-            var clip: String
-            var offset: ExactSeconds
-            var linkedAt: String
-            var linkedBy: String
-        }
-    }
-
-    struct VerdictFile: Encodable {
-        var claim: String
-        var clip: String?
-        var checkedAt: String
-        var checkedBy: String
-        var verdict: Verdict
+        var claim: StoredClaim
+        var links: [ClaimLink]
     }
 
     struct EventFile: Encodable {
@@ -47,15 +33,9 @@ struct ExportRecordFiles {
                 items.append(.data(Data(analysis.reportJSON.utf8), as: "analyses/\(hex).json"))
             }
         }
-        items.append(.data(try Self.json(records.claims.map { entry in
-            ClaimFile(claim: entry.claim, article: entry.articleHandle, links: entry.links.map {
-                .init(clip: $0.clipDigest.hex, offset: $0.offset, linkedAt: $0.linkedAt, linkedBy: $0.linkedBy)
-            })
-        }), as: "claims.json"))
-        items.append(.data(try Self.json(records.verdicts.map {
-            VerdictFile(claim: $0.claimHandle, clip: $0.clipDigest?.hex, checkedAt: $0.checkedAt, checkedBy: $0.checkedBy,
-                        verdict: $0.verdict)
-        }), as: "verdicts.json"))
+        items.append(.data(try Self.json(records.claims.map { ClaimFile(claim: $0.stored, links: $0.links) }), as: "claims.json"))
+        items.append(.data(try Self.json(records.verdicts), as: "verdicts.json"))
+        items.append(.data(try Self.json(records.marks), as: "marks.json"))
         items.append(.data(try Self.json(records.custody.map {
             EventFile(event: $0.event, clip: $0.clipDigest?.hex, digest: $0.chainDigest.hex)
         }), as: "custody.json"))

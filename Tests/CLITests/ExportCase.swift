@@ -45,7 +45,8 @@ struct ExportCase {
         return String(decoding: try JSONSerialization.data(withJSONObject: first, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    /// The rows the claims commands write: the article, three claims as FootageModel records,
+    /// The rows the claims and check commands write (the same shapes as `Catalogue.importClaims`,
+    /// `link`, `addMark`, `storeAnalysis` and `storeVerdict` store): the article, three claims,
     /// their links to the clip, a mark at the first impulse, the analysis and the verdicts the
     /// check engine reaches on the stand-in (duration 9 s, a shot in [5, 6), two shots after it).
     static func addCasework(database: String, clipSHA: String, analysis: String) throws {
@@ -60,13 +61,17 @@ struct ExportCase {
                     ("deserters-2026", "https://example.org/news/deserters", "Soldiers desert, spokesman says", "Example Outlet",
                      "2026-11-19T00:00:00Z", "A. Reporter", now, "checker"))
         claims = [
-          ("c1", "duration", '{"id":"c1","article_id":"deserters-2026","quote":"a 9-second clip","kind":"duration","timing":"a 9-second clip","interval":{"measure":"duration","written":"a 9-second clip","rule":"duration_half_unit","bounds":{"start":"17/2","end":"19/2","start_closed":true,"end_closed":false},"nominal":"9","precision":"1","ambiguous":false}}'),
-          ("c2", "event", '{"id":"c2","article_id":"deserters-2026","quote":"In the sixth second the soldier on the left fires a shot","kind":"event","timing":"in the sixth second","interval":{"measure":"instant","written":"in the sixth second","rule":"ordinal_second","bounds":{"start":"5","end":"6","start_closed":true,"end_closed":false},"nominal":"6","precision":"1","ambiguous":true,"alternative":{"rule":"clock_time_half_precision","bounds":{"start":"11/2","end":"13/2","start_closed":true,"end_closed":false},"expression":"at 0:06"}},"event":"shot","count":1,"asserted_by":"military spokesman"}'),
-          ("c3", "order", '{"id":"c3","article_id":"deserters-2026","quote":"followed by two shots from the soldier on the right","kind":"order","event":"shot","count":2,"follows":"c2","asserted_by":"military spokesman"}'),
+          ("c1", "duration", '{"id":"c1","article_id":"deserters-2026","quote":"a 9-second clip","kind":"duration","timing":"a 9-second clip","interval":{"measure":"duration","written":"a 9-second clip","rule":"duration_half_unit","bounds":{"start":"17/2","end":"19/2","start_closed":true,"end_closed":false},"nominal":"9","precision":"1","ambiguous":false}}',
+           '{"id":"c1","kind":"duration","quote":"a 9-second clip","timing":"a 9-second clip"}'),
+          ("c2", "event", '{"id":"c2","article_id":"deserters-2026","quote":"In the sixth second the soldier on the left fires a shot","kind":"event","timing":"in the sixth second","interval":{"measure":"instant","written":"in the sixth second","rule":"ordinal_second","bounds":{"start":"5","end":"6","start_closed":true,"end_closed":false},"nominal":"6","precision":"1","ambiguous":true,"alternative":{"rule":"clock_time_half_precision","bounds":{"start":"11/2","end":"13/2","start_closed":true,"end_closed":false},"expression":"at 0:06"}},"event":"shot","count":1,"asserted_by":"military spokesman"}',
+           '{"id":"c2","kind":"event","quote":"In the sixth second the soldier on the left fires a shot","timing":"in the sixth second","event":"shot","count":1,"asserted_by":"military spokesman"}'),
+          ("c3", "order", '{"id":"c3","article_id":"deserters-2026","quote":"followed by two shots from the soldier on the right","kind":"order","event":"shot","count":2,"follows":"c2","asserted_by":"military spokesman"}',
+           '{"id":"c3","kind":"order","quote":"followed by two shots from the soldier on the right","event":"shot","count":2,"follows":"c2","asserted_by":"military spokesman"}'),
         ]
-        for handle, kind, record in claims:
+        for handle, kind, claim, record in claims:
+            row = '{"claim":%s,"record":%s}' % (claim, record)
             cid = con.execute("INSERT INTO claims (handle, article_id, kind, record_json, imported_at, imported_by) VALUES (?,1,?,?,?,?)",
-                              (handle, kind, record, now, "checker")).lastrowid
+                              (handle, kind, row, now, "checker")).lastrowid
             con.execute("INSERT INTO claim_links (claim_id, clip_id, linked_at, linked_by) VALUES (?,?,?,?)", (cid, clip, now, "checker"))
         con.execute("INSERT INTO marks (clip_id, at_num, at_den, label, marked_by, marked_at) VALUES (?,?,?,?,?,?)",
                     (clip, 27, 5, "first shot, left soldier", "checker", now))

@@ -21,7 +21,7 @@ struct ExportCommandTests {
         let short = String(setup.clipSHA.prefix(12))
         let files = try Self.payloadFiles(bag)
         let name = URL(fileURLWithPath: setup.clipPath).lastPathComponent
-        for expected in ["manifest.json", "prov.json", "claims.jsonld", "claims.json", "verdicts.json", "custody.json",
+        for expected in ["manifest.json", "prov.json", "claims.jsonld", "claims.json", "verdicts.json", "marks.json", "custody.json",
                          "clips/\(name)", "probes/\(setup.clipSHA).json", "analyses/\(setup.clipSHA).json",
                          "tracks/\(setup.clipSHA).vtt", "frames/\(short)-005000ms.png", "frames/\(short)-005400ms.png"] {
             #expect(files.contains(expected), "missing data/\(expected) in \(files.sorted())")
