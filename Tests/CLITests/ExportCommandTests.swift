@@ -23,7 +23,8 @@ struct ExportCommandTests {
         let name = URL(fileURLWithPath: setup.clipPath).lastPathComponent
         for expected in ["manifest.json", "prov.json", "claims.jsonld", "claims.json", "verdicts.json", "marks.json", "custody.json",
                          "clips/\(name)", "probes/\(setup.clipSHA).json", "analyses/\(setup.clipSHA).json",
-                         "tracks/\(setup.clipSHA).vtt", "frames/\(short)-005000ms.png", "frames/\(short)-005400ms.png"] {
+                         "tracks/\(setup.clipSHA).vtt", "frames/\(short)-005000ms.png", "frames/\(short)-005400ms.png",
+                         "frames/\(short)-005500ms.png"] {
             #expect(files.contains(expected), "missing data/\(expected) in \(files.sorted())")
         }
         // The clip is in the bag byte for byte.
@@ -48,8 +49,9 @@ struct ExportCommandTests {
                   let base = time["timeBase"] as? String, let den = Double(base.split(separator: "/")[1]) else { return nil }
             return Double(pts) / den
         }
-        // "the sixth second" starts at 5 s; the mark is at 5.4 s. At 25 fps both are frame starts.
-        #expect(seconds == [5.0, 5.4])
+        // c4 "between 5 and 6 seconds" starts at 5 s and the mark is at 5.4 s, both frame starts at
+        // 25 fps; c2, read as "at 0:06", starts at 5.5 s, when the frame shown started at 5.48 s.
+        #expect(seconds == [5.0, 5.4, 5.48])
         // ffmpeg decoding from the start and picking frame 125 gives the same picture.
         let short = String(setup.clipSHA.prefix(12))
         let oracle = setup.scratch.path("frame125.png")
@@ -154,11 +156,11 @@ struct ExportCommandTests {
         #expect(check.status == 0, "jsonschema: \(check.stderr)")
         let manifest = try Self.json(path)
         let claims = try #require(manifest["claims"] as? [[String: Any]])
-        #expect(claims.compactMap { $0["id"] as? String } == ["c1", "c2", "c3"])
+        #expect(claims.compactMap { $0["id"] as? String } == ["c1", "c2", "c3", "c4"])
         let sixth = try #require(claims.first { $0["id"] as? String == "c2" }?["interval"] as? [String: Any])
-        #expect(sixth["rule"] as? String == "ordinal_second")
+        #expect(sixth["rule"] as? String == "clock_time_half_precision")
         let verdicts = try #require(manifest["verdicts"] as? [[String: Any]])
-        #expect(verdicts.compactMap { $0["outcome"] as? String } == ["consistent", "consistent", "consistent"])
+        #expect(verdicts.compactMap { $0["outcome"] as? String } == ["consistent", "inconsistent", "consistent"])
         #expect(verdicts.compactMap { $0["eventSource"] as? String } == ["marked", "detected"])
         let clip = try #require((manifest["clips"] as? [[String: Any]])?.first)
         #expect(clip["sha256"] as? String == setup.clipSHA)
@@ -197,8 +199,8 @@ struct ExportCommandTests {
         let read = try ToolRun.run("python3", ["-c", program, path])
         #expect(read.status == 0, "prov: \(read.stderr)")
         let counts = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Int])
-        // 1 clip + 3 claims + 3 verdicts + 2 frames.
-        #expect(counts["ProvEntity"] == 9)
+        // 1 clip + 4 claims + 3 verdicts + 3 frames.
+        #expect(counts["ProvEntity"] == 11)
         #expect((counts["ProvActivity"] ?? 0) >= 2)
         #expect(counts["ProvAgent"] != nil)
         #expect(counts["ProvDerivation"] != nil)
@@ -228,6 +230,8 @@ struct ExportCommandTests {
             #expect(read.stdout.contains("\"\(kind)\""), "no \(kind) in \(read.stdout)")
         }
         #expect(run.stdout.contains("#t=5,6"))
+        #expect(run.stdout.contains("#t=5.5,6.5"))
+        #expect(run.stdout.contains("footage not consistent with the claimed timing"))
         #expect(!run.stdout.contains("#t=8.5,9.5"), "a duration claim is not a moment of the clip")
         #expect(run.stdout.contains(setup.clipSHA))
     }
@@ -245,7 +249,8 @@ struct ExportCommandTests {
         let read = try ToolRun.run("python3", ["-c", program, path])
         #expect(read.status == 0, "webvtt: \(read.stderr)")
         let cues = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [[String]])
-        #expect(cues.first == ["claim-c2", "00:00:05.000", "00:00:06.000"])
+        #expect(cues.first == ["claim-c4", "00:00:05.000", "00:00:06.000"])
+        #expect(cues.contains(["claim-c2", "00:00:05.500", "00:00:06.500"]))
         #expect(cues.contains(["marked-1", "00:00:05.400", "00:00:05.900"]))
         #expect(cues.filter { $0[0].hasPrefix("detected-") }.count == 3)
         // "a 9-second clip" bounds a length, not a moment: it gets no cue.
