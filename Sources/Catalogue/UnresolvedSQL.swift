@@ -90,10 +90,11 @@ enum UnresolvedSQL {
             guard let digest = SHA256Digest(hex: row["digest"]) else { return nil }
             let claim = try Catalogue.decodeClaim(row["record_json"], handle: handle).claim
             let offset = ExactSeconds(row["offset_num"] as Int64, row["offset_den"] as Int64) ?? .zero
-            let at = (claim.interval?.bounds.start ?? .zero) + offset
+            let at = claim.interval.map { ($0.bounds.start + offset).description }
+            let look = at.map { "--at \($0)" } ?? "--every 1"
             return UnresolvedItem(reason: .needsPerson, clip: digest, claim: handle,
                                   detail: "a person must judge the frames: \"\(claim.quote)\"",
-                                  next: "footage frames \(digest.short) --at \(at); footage mark \(digest.short) --at \(at) --label \(handle) --note …")
+                                  next: "footage frames \(digest.short) \(look); footage mark \(digest.short) --at \(at ?? "T") --label \(handle)")
         }
     }
 
