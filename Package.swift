@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "TimingClaims", targets: ["TimingClaims"]),
         .library(name: "Exports", targets: ["Exports"]),
         .library(name: "MediaAnalysis", targets: ["MediaAnalysis"]),
+        .library(name: "Casework", targets: ["Casework"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,10 +71,16 @@ let package = Package(
             dependencies: ["FootageModel", "Vault", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Casework",
+            dependencies: ["Catalogue", "MediaAnalysis", "MediaProbe", "FootageModel", "TimingClaims"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "footage",
             dependencies: [
                 "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
+                "Casework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -103,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "MediaAnalysisTests",
             dependencies: ["MediaAnalysis", "FootageModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CaseworkTests",
+            dependencies: ["Casework", "Catalogue", "MediaAnalysis", "MediaProbe", "Vault", "FootageModel", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
