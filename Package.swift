@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "Catalogue",
-            dependencies: ["FootageModel", "Vault", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FootageModel", "Vault", "TimingClaims", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport",
+            dependencies: ["Catalogue", "Vault", "FootageModel", "MediaProbe", "TestSupport", "TimingClaims",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),

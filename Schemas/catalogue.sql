@@ -191,3 +191,15 @@ BEGIN SELECT RAISE(ABORT, 'verdicts are written once: update refused'); END;
 CREATE TRIGGER verdicts_refuse_delete BEFORE DELETE ON verdicts
 BEGIN SELECT RAISE(ABORT, 'verdicts are written once: delete refused'); END;
 
+CREATE INDEX clips_probe_failed ON clips(id) WHERE listed_probe_failure IS NOT NULL;
+
+CREATE INDEX probes_variable_frame_rate ON probes(clip_id, id)
+    WHERE instr(record_json, '"variable_frame_rate":true') > 0;
+
+CREATE INDEX custody_events_verify_runs ON custody_events(id) WHERE action = 'verified';
+
+CREATE INDEX claims_by_kind ON claims(kind, id);
+
+CREATE INDEX claims_ambiguous ON claims(id) WHERE ambiguous = 1;
+
+CREATE INDEX verdicts_by_outcome ON verdicts(outcome, id);

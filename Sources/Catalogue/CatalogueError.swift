@@ -21,6 +21,8 @@ public enum CatalogueError: Error, Sendable, CustomStringConvertible {
     case invalidClipName(String)
     /// Not an ISO 8601 date-time.
     case invalidTime(String)
+    /// An article, claim, link, mark or verdict was refused.
+    case rejected(CaseworkRejection)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum CatalogueError: Error, Sendable, CustomStringConvertible {
             return "\(ClipFileName(text).escaped) is not a clip hash or a prefix of one (hex digits expected)"
         case let .invalidTime(text):
             return "\(ClipFileName(text).escaped) is not an ISO 8601 date-time (e.g. 2024-03-01T12:00:00Z)"
+        case let .rejected(rejection):
+            return rejection.description
         }
     }
 }

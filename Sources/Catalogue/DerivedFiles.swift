@@ -30,20 +30,25 @@ extension Catalogue {
         vault.objectPath(for: digest)
     }
 
-    /// Every digest a vault object may legitimately have: clips in the vault and derived files.
+    /// Every digest a vault object may legitimately have: clips in the vault, derived files and
+    /// article texts.
     func referencedDigests() throws(CatalogueError) -> Set<SHA256Digest> {
         try read { db in
             let rows = try String.fetchAll(db, sql: """
                 SELECT digest FROM clips WHERE in_vault = 1 UNION SELECT digest FROM derived_files
+                UNION SELECT text_digest FROM articles WHERE text_digest IS NOT NULL
                 """)
             return Set(rows.compactMap(SHA256Digest.init(hex:)))
         }
     }
 
-    /// Derived files to re-check in verify.
+    /// Derived files and article texts to re-check in verify.
     func derivedDigests() throws(CatalogueError) -> [SHA256Digest] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM derived_files ORDER BY digest")
+            try String.fetchAll(db, sql: """
+                SELECT digest FROM derived_files UNION SELECT text_digest FROM articles WHERE text_digest IS NOT NULL
+                ORDER BY 1
+                """)
                 .compactMap(SHA256Digest.init(hex:))
         }
     }

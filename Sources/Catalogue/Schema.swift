@@ -12,6 +12,9 @@ enum Schema {
         migrator.registerMigration("2026-11-claims-v2") { db in
             try db.execute(sql: version2)
         }
+        migrator.registerMigration("2026-11-unresolved-v3") { db in
+            try db.execute(sql: version3)
+        }
         return migrator
     }
 
@@ -187,5 +190,18 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'verdicts are written once: update refused'); END;
         CREATE TRIGGER verdicts_refuse_delete BEFORE DELETE ON verdicts
         BEGIN SELECT RAISE(ABORT, 'verdicts are written once: delete refused'); END;
+        """
+
+    /// Indexes only, so that each reason of `footage unresolved` finds its first page without
+    /// scanning a whole table: rare states (failed probes, ambiguous timings, variable frame
+    /// rate, verify runs) get partial indexes; claims by kind and verdicts by outcome get full ones.
+    static let version3 = """
+        CREATE INDEX clips_probe_failed ON clips(id) WHERE listed_probe_failure IS NOT NULL;
+        CREATE INDEX probes_variable_frame_rate ON probes(clip_id, id)
+            WHERE instr(record_json, '"variable_frame_rate":true') > 0;
+        CREATE INDEX custody_events_verify_runs ON custody_events(id) WHERE action = 'verified';
+        CREATE INDEX claims_by_kind ON claims(kind, id);
+        CREATE INDEX claims_ambiguous ON claims(id) WHERE ambiguous = 1;
+        CREATE INDEX verdicts_by_outcome ON verdicts(outcome, id);
         """
 }

@@ -121,7 +121,8 @@ extension Catalogue {
         let report = VerifyReport(checkedFiles: targets.count, checkedBytes: bytes, checkedEvents: events, findings: findings)
         try appendEvent(.verified, clipID: nil, details: VerifiedDetails(
             checkedFiles: report.checkedFiles, checkedBytes: report.checkedBytes, checkedEvents: events,
-            findings: findings.count, repaired: findings.filter(\.repaired).count))
+            findings: findings.count, repaired: findings.filter(\.repaired).count,
+            changed: Set(findings.filter { $0.kind == .changed }.compactMap(\.clip?.hex)).sorted()))
         return report
     }
 
@@ -157,4 +158,6 @@ private struct VerifiedDetails: Encodable {
     var checkedEvents: Int
     var findings: Int
     var repaired: Int
+    /// Digests of the clips whose bytes no longer match (`footage unresolved` lists them).
+    var changed: [String]
 }

@@ -38,6 +38,7 @@ enum CatalogueFailure {
         case .alreadyExists, .ambiguousClip, .invalidClipName, .invalidTime: ExitStatus.usage
         case let .database(_, _, ioFailure): ioFailure ? ExitStatus.ioError : ExitStatus.internalError
         case let .vault(inner): inner.isMissingInput ? ExitStatus.noInput : ExitStatus.ioError
+        case let .rejected(rejection): rejection.kind == .missing ? ExitStatus.noInput : ExitStatus.badData
         }
     }
 

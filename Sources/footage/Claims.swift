@@ -5,7 +5,8 @@ extension Footage {
     struct Claims: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Work with published timing claims.",
-            subcommands: [Extract.self]
+            subcommands: [List.self, Import.self, Extract.self],
+            defaultSubcommand: List.self
         )
     }
 }

@@ -50,6 +50,17 @@ extension Footage.Claims {
         }
 
         static func readText(_ path: String) throws -> String {
+            let data = try readBytes(path)
+            guard let text = String(data: data, encoding: .utf8) else {
+                Console.err("footage: \(path): not UTF-8 text")
+                throw ExitStatus.badData
+            }
+            return text
+        }
+
+        /// The bytes of a file named on the command line, with exit 66 when it is missing and 74
+        /// when it cannot be read.
+        static func readBytes(_ path: String) throws -> Data {
             guard FileManager.default.fileExists(atPath: path) else {
                 Console.err("footage: \(path): no such file")
                 throw ExitStatus.noInput
@@ -61,11 +72,7 @@ extension Footage.Claims {
                 Console.err("footage: \(path): cannot be read: \(error.localizedDescription)")
                 throw ExitStatus.ioError
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                Console.err("footage: \(path): not UTF-8 text")
-                throw ExitStatus.badData
-            }
-            return text
+            return data
         }
     }
 }

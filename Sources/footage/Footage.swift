@@ -17,9 +17,13 @@ struct Footage: AsyncParsableCommand {
             Show.self,
             Provenance.self,
             Verify.self,
+            Article.self,
             Claims.self,
+            Link.self,
+            Mark.self,
             Frames.self,
             Analyze.self,
+            Unresolved.self,
         ]
     )
 }

@@ -42,7 +42,7 @@ import Testing
         let count = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_events") }
         #expect(count == 1)
         let migrations = try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
-        #expect(migrations == 2)
+        #expect(migrations == 3)
     }
 
     @Test func writtenOnceRecordsRefuseChange() throws {
