@@ -24,6 +24,8 @@ struct Footage: AsyncParsableCommand {
             Frames.self,
             Analyze.self,
             Unresolved.self,
+            Check.self,
+            Demo.self,
         ]
     )
 }
