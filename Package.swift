@@ -109,7 +109,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MediaAnalysisTests",
-            dependencies: ["MediaAnalysis", "FootageModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MediaAnalysis", "FootageModel", "TestSupport", "Catalogue", "Vault",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(

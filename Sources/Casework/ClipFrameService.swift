@@ -32,8 +32,9 @@ public struct ClipFrameService: Sendable {
         case let .keyframeAtOrBefore(times):
             return try session.byTime(times, nearestKeyframe: true)
         case .every:
-            let times = try session.withGrabber { grabber throws(AnalysisError) in try grabber.requestedTimes(selection) ?? [] }
-            return try session.byTime(times, nearestKeyframe: false)
+            return try session.byTime(try session.requestedTimes(selection), nearestKeyframe: false)
+        case .keyframeEvery:
+            return try session.byTime(try session.requestedTimes(selection), nearestKeyframe: true)
         case .keyframes:
             return try session.byTimestamp(try session.withGrabber { grabber throws(AnalysisError) in try grabber.keyframePTS() })
         case .around:

@@ -37,6 +37,11 @@ final class FrameSession {
         } catch { throw .analysis(error) }
     }
 
+    /// The player times `every` and `keyframeEvery` ask for (the clip's length decides).
+    func requestedTimes(_ selection: FrameSelection) throws(CaseworkError) -> [Int64] {
+        try withGrabber { grabber throws(AnalysisError) in try grabber.requestedTimes(selection) ?? [] }
+    }
+
     /// Frames at player times, each found by `at Nms` (or `keyframe at or before Nms`); only the
     /// times not yet stored are decoded, in time order.
     func byTime(_ times: [Int64], nearestKeyframe: Bool) throws(CaseworkError) -> [StoredFrameFile] {

@@ -8,6 +8,8 @@ public enum FrameSelection: Sendable, Hashable {
     case keyframeAtOrBefore([Int64])
     /// The frame on screen every `step` milliseconds from 0 to the last frame.
     case every(Int64)
+    /// The keyframe at or before every `step` milliseconds from 0 to the last frame.
+    case keyframeEvery(Int64)
     /// Every keyframe from player time 0 on.
     case keyframes
     /// Every frame presented within `halfWidthMs` of `centreMs`.
@@ -19,6 +21,7 @@ public enum FrameSelection: Sendable, Hashable {
         case let .at(times): "at " + times.map { "\($0)ms" }.joined(separator: ",")
         case let .keyframeAtOrBefore(times): "keyframes at or before " + times.map { "\($0)ms" }.joined(separator: ",")
         case let .every(step): "every \(step)ms"
+        case let .keyframeEvery(step): "keyframes at or before every \(step)ms"
         case .keyframes: "keyframes"
         case let .around(centre, half): "around \(centre)ms within \(half)ms"
         }
@@ -41,7 +44,7 @@ extension FrameGrabber {
     public func requestedTimes(_ selection: FrameSelection) throws(AnalysisError) -> [Int64]? {
         switch selection {
         case let .at(times), let .keyframeAtOrBefore(times): return times
-        case let .every(step):
+        case let .every(step), let .keyframeEvery(step):
             return Array(stride(from: Int64(0), through: try lastFramePlayerMs(), by: Int(max(1, step))))
         case .keyframes, .around: return nil
         }
@@ -50,7 +53,8 @@ extension FrameGrabber {
     /// Every frame the selection asks for, in the order asked.
     public func take(_ selection: FrameSelection) throws(AnalysisError) -> [TakenFrame] {
         switch selection {
-        case let .keyframeAtOrBefore(times):
+        case .keyframeAtOrBefore, .keyframeEvery:
+            let times = try requestedTimes(selection) ?? []
             var taken: [TakenFrame] = []
             for ms in times { taken.append(TakenFrame(requestedMs: ms, frame: try keyframe(atOrBeforePlayerMs: ms))) }
             return taken

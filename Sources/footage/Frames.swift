@@ -1,4 +1,6 @@
 import ArgumentParser
+import Casework
+import Catalogue
 import Foundation
 import FootageModel
 import MediaAnalysis
@@ -14,8 +16,10 @@ extension Footage {
             """
         )
 
-        @Argument(help: "The clip file.")
+        @Argument(help: "A clip file, or a registered clip named by a prefix of its SHA-256.")
         var clip: String
+
+        @OptionGroup var catalogue: CatalogueOptions
 
         @Option(help: "Player times, comma-separated (e.g. 5.4,6.1,0:06.55).")
         var at: String?
@@ -75,42 +79,64 @@ extension Footage {
         }
 
         func run() throws {
+            let argument = try ClipArgument.Resolver(catalogue).resolve(clip, command: "frames")
             do {
-                try extract()
+                switch argument {
+                case let .file(path): try extract(path: path)
+                case let .clip(id, catalogue): try extract(clipID: id, catalogue: catalogue)
+                }
             } catch let error as AnalysisError {
                 Console.err("footage frames: \(error.description)")
                 throw ExitCode(AnalysisExit.status(for: error))
+            } catch let error as CaseworkError {
+                Console.err("footage frames: \(error.description)")
+                throw CaseworkExit.status(for: error)
             }
         }
 
-        private func extract() throws {
-            let thumbnailWidth = width ?? (sheet ? 320 : nil)
-            let grabber = try FrameGrabber(path: clip, options: .init(width: thumbnailWidth, hashPixels: json))
-            let taken = try take(from: grabber)
+        /// The frames asked for, as a selection in player milliseconds.
+        private func selection() throws -> FrameSelection {
+            if let at {
+                let times = try FrameTime.millisecondsList(at)
+                return nearestKeyframe ? .keyframeAtOrBefore(times) : .at(times)
+            }
+            if let every {
+                let step = try FrameTime.milliseconds(every)
+                return nearestKeyframe ? .keyframeEvery(step) : .every(step)
+            }
+            if keyframes { return .keyframes }
+            return .around(centreMs: try FrameTime.milliseconds(around ?? "0"),
+                           halfWidthMs: try FrameTime.milliseconds(window ?? "0.5"))
+        }
+
+        private var thumbnailWidth: Int? { width ?? (sheet ? 320 : nil) }
+
+        private func imageName(_ playerMs: Int64) -> String {
+            "frame-\(OutputFiles.paddedMs(playerMs))ms.\(imageFormat.fileExtension)"
+        }
+
+        /// A file path: decode, encode and write; nothing is stored.
+        private func extract(path: String) throws {
+            let grabber = try FrameGrabber(path: path, options: .init(width: thumbnailWidth, hashPixels: json))
+            let taken = try grabber.take(try selection())
             let rotation = noRotate ? 0 : grabber.rotationDegrees
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             try OutputFiles.makeFolder(folder)
             var records: [FrameRecord] = []
             var sheetPath: String?
             var written: Set<Int64> = []
-            for (requested, frame) in taken {
+            for frame in taken {
                 var file: String?
                 if !sheet {
-                    let name = "frame-\(OutputFiles.paddedMs(frame.playerMs))ms.\(imageFormat.fileExtension)"
-                    let url = folder.appendingPathComponent(name)
-                    if written.insert(frame.time.pts).inserted {
-                        try OutputFiles.write(try ImageEncoder.encode(frame.image.rotated(clockwiseDegrees: rotation), as: imageFormat, path: url.path), to: url)
+                    let url = folder.appendingPathComponent(imageName(frame.frame.playerMs))
+                    if written.insert(frame.frame.time.pts).inserted {
+                        let image = frame.frame.image.rotated(clockwiseDegrees: rotation)
+                        try OutputFiles.write(try ImageEncoder.encode(image, as: imageFormat, path: url.path), to: url)
                         if !json { Console.out(url.path) }
                     }
                     file = url.path
                 }
-                if json {
-                    records.append(FrameRecord(
-                        requestedMs: requested, pts: frame.time.pts, timeBase: frame.time.timeBase,
-                        playerMs: frame.playerMs, seconds: Double(frame.playerMs) / 1000,
-                        index: try grabber.frameIndex(of: frame), isKeyframe: frame.isKeyframe,
-                        pictureType: frame.pictureType, rgbSHA256: frame.rgbSHA256 ?? "", file: file))
-                }
+                if json { records.append(try grabber.record(of: frame, file: file)) }
             }
             if sheet {
                 let composed = ContactSheet().compose(taken.map { (image: $0.frame.image.rotated(clockwiseDegrees: rotation),
@@ -121,37 +147,51 @@ extension Footage {
                 if !json { Console.out(url.path) }
             }
             if json {
-                try Console.printJSON(FrameSet(path: clip, origin: grabber.origin, rotationApplied: rotation,
+                try Console.printJSON(FrameSet(path: path, origin: grabber.origin, rotationApplied: rotation,
                                                frames: records, sheet: sheetPath))
             }
         }
 
-        /// The frames asked for, each with the player time it was asked for.
-        private func take(from grabber: FrameGrabber) throws -> [(requested: Int64, frame: GrabbedFrame)] {
-            if let at {
-                let times = try FrameTime.millisecondsList(at)
-                if nearestKeyframe {
-                    return try times.map { ($0, try grabber.keyframe(atOrBeforePlayerMs: $0)) }
+        /// A registered clip: frames and sheets are derived files, stored once in the vault and
+        /// reused; the requested images are copied to `--out` as well.
+        private func extract(clipID: Int64, catalogue: Catalogue) throws {
+            let service = ClipFrameService(catalogue: catalogue)
+            let rendering = FrameRendering(format: imageFormat, width: thumbnailWidth, applyRotation: !noRotate)
+            let selection = try selection()
+            let clipPath = try catalogue.clip(id: clipID).digest.hex
+            let folder = URL(fileURLWithPath: out, isDirectory: true)
+            try OutputFiles.makeFolder(folder)
+            if sheet {
+                let stored = try service.sheet(clipID: clipID, selection: selection, rendering: rendering)
+                let url = folder.appendingPathComponent("sheet.\(imageFormat.fileExtension)")
+                try OutputFiles.copy(stored.objectPath, to: url)
+                if json {
+                    try Console.printJSON(FrameSet(path: clipPath, origin: stored.origin, rotationApplied: stored.rotationApplied,
+                                                   frames: stored.frames, sheet: url.path))
+                } else {
+                    Console.out(url.path)
                 }
-                return zip(times, try grabber.frames(atPlayerMs: times)).map { ($0, $1) }
+                return
             }
-            if let every {
-                let step = try FrameTime.milliseconds(every)
-                let times = Array(stride(from: Int64(0), through: try grabber.lastFramePlayerMs(), by: Int(step)))
-                if nearestKeyframe {
-                    return try times.map { ($0, try grabber.keyframe(atOrBeforePlayerMs: $0)) }
+            let stored = try service.frames(clipID: clipID, selection: selection, rendering: rendering)
+            var records: [FrameRecord] = []
+            var written: Set<String> = []
+            for file in stored {
+                guard var record = file.frames.first else { continue }
+                let url = folder.appendingPathComponent(imageName(record.playerMs))
+                if written.insert(url.path).inserted {
+                    try OutputFiles.copy(file.objectPath, to: url)
+                    if !json { Console.out(url.path) }
                 }
-                return zip(times, try grabber.frames(atPlayerMs: times)).map { ($0, $1) }
+                record.file = url.path
+                records.append(record)
             }
-            if keyframes {
-                return try grabber.keyframePTS().map { pts in
-                    let frame = try grabber.frame(atPTS: pts)
-                    return (frame.playerMs, frame)
-                }
+            if json {
+                let origin = stored.first?.origin ?? MediaTime(pts: 0, timeBase: Rational(1, 1))
+                try Console.printJSON(FrameSet(path: clipPath, origin: origin,
+                                               rotationApplied: stored.first?.rotationApplied ?? 0,
+                                               frames: records, sheet: nil))
             }
-            let centre = try FrameTime.milliseconds(around ?? "0")
-            let half = try FrameTime.milliseconds(window ?? "0.5")
-            return try grabber.frames(fromPlayerMs: centre - half, throughPlayerMs: centre + half).map { ($0.playerMs, $0) }
         }
     }
 }
@@ -171,6 +211,18 @@ enum OutputFiles {
             throw AnalysisError(.output, path: folder.path, detail: "cannot create the output folder",
                                 cause: error.localizedDescription)
         }
+    }
+
+    /// Copies a stored vault object out (the copy is writable, the object stays read-only).
+    static func copy(_ objectPath: String, to url: URL) throws {
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: objectPath))
+        } catch {
+            throw AnalysisError(.missing, path: objectPath, detail: "cannot read the stored image",
+                                cause: error.localizedDescription)
+        }
+        try write([UInt8](bytes), to: url)
     }
 
     static func write(_ bytes: [UInt8], to url: URL) throws {
