@@ -119,6 +119,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CheckTests",
+            dependencies: ["Casework", "MediaAnalysis", "MediaProbe", "TimingClaims", "FootageModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "RobustnessTests",
             dependencies: ["Catalogue", "Vault", "FootageModel", "TestSupport"],
             swiftSettings: strictSettings
