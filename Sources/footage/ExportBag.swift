@@ -36,7 +36,7 @@ extension Footage.Export {
         func run() throws {
             let contents = try ExportContents.gather(scope)
             let manifest = contents.manifest
-            let records = try ExportRecordFiles(records: contents.records).items()
+            let records = try ExportRecordFiles(records: contents.records, framesInBag: Set(manifest.frames.map(\.sha256))).items()
             let package = EvidencePackage(manifest: manifest, clipFiles: Dictionary(
                 contents.records.clips.map { ($0.clip.digest.hex, $0.bytesPath) }, uniquingKeysWith: { first, _ in first }),
                 frameFiles: contents.frameFiles, review: review.context, records: records)

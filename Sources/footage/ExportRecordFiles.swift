@@ -8,6 +8,8 @@ import Foundation
 /// such as contact sheets.
 struct ExportRecordFiles {
     let records: ExportRecords
+    /// Derived files already in the bag as frames (by SHA-256), not repeated under `derived/`.
+    var framesInBag: Set<String> = []
 
     /// A claim as stored, with its links to the exported clips.
     struct ClaimFile: Encodable {
@@ -40,7 +42,7 @@ struct ExportRecordFiles {
             EventFile(event: $0.event, clip: $0.clipDigest?.hex, digest: $0.chainDigest.hex)
         }), as: "custody.json"))
         var seen: Set<String> = []
-        for file in records.derived where file.kind != "frame" {
+        for file in records.derived where file.kind != "frame" && !framesInBag.contains(file.digest.hex) {
             let name = "derived/\(file.clipDigest.hex.prefix(12))/\(file.kind)-\(file.digest.hex.prefix(12)).\(Self.fileExtension(file.mediaType))"
             if seen.insert(name).inserted { items.append(.file(file.objectPath, as: name)) }
         }
