@@ -44,7 +44,7 @@ extension Footage.Export {
             do {
                 let info = BagInfo(
                     sourceOrganization: organization ?? UserName.current,
-                    externalDescription: description ?? "Footage evidence export: \(manifest.clips.count) clips, \(manifest.claims.count) claims, \(manifest.verdicts.count) verdicts",
+                    externalDescription: description ?? "Footage evidence export: \(Self.counted(manifest))",
                     labels: ExportAssembly.tools.map { BagInfo.Label(Self.label($0.name), $0.version) })
                 written = try BagWriter(directory: directory).write(try package.payload(), info: info)
                 if zip { try BagZipper().zip(bagDirectory: directory, to: directory + ".zip") }
@@ -64,8 +64,17 @@ extension Footage.Export {
             }
             Console.out(bagPath)
             if zip { Console.out(bagPath + ".zip") }
-            Console.err("bag written: \(manifest.clips.count) clips, \(manifest.claims.count) claims, \(manifest.verdicts.count) verdicts, "
-                        + "\(manifest.frames.count) frames; \(written.payload.count) payload files, Payload-Oxum \(written.payloadOxum)")
+            Console.err("bag written: \(Self.counted(manifest)), \(Self.count(manifest.frames.count, "frame")); "
+                        + "\(Self.count(written.payload.count, "payload file")), Payload-Oxum \(written.payloadOxum)")
+        }
+
+        /// "1 clip, 4 claims, 4 verdicts".
+        static func counted(_ manifest: ExportManifest) -> String {
+            "\(count(manifest.clips.count, "clip")), \(count(manifest.claims.count, "claim")), \(count(manifest.verdicts.count, "verdict"))"
+        }
+
+        static func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
         }
 
         /// `libavformat` → `Libavformat-Version`, `footage` → `Footage-Version`.
