@@ -25,7 +25,8 @@ enum UnresolvedSQL {
         }
     }
 
-    /// The latest verdict of a linked pair is inconsistent or inconclusive.
+    /// The latest verdict of a pair is inconsistent or inconclusive (and not out of date: the
+    /// link was not moved after it).
     static func unsettledVerdicts(_ db: Database, outcome: UnresolvedReason, limit: Int) throws -> [UnresolvedItem] {
         let rows = try Row.fetchAll(db, sql: unsettledVerdictPairs, arguments: [outcome.rawValue, limit])
         return try rows.map { row in
@@ -98,13 +99,17 @@ enum UnresolvedSQL {
         }
     }
 
-    /// Linked pairs (not visual) with no verdict yet, or whose latest verdict is `unchecked`.
+    /// Linked pairs (not visual) with no verdict yet, whose latest verdict is `unchecked`, or
+    /// whose link was moved to a new offset after the latest verdict (which is then out of date).
     static func unchecked(_ db: Database, limit: Int) throws -> [UnresolvedItem] {
         try Row.fetchAll(db, sql: uncheckedPairs, arguments: [limit]).compactMap { row in
             guard let digest = SHA256Digest(hex: row["digest"]) else { return nil }
-            let checked = (row["outcome"] as String?) != nil
-            return UnresolvedItem(reason: .unchecked, clip: digest, claim: row["handle"],
-                                  detail: checked ? "the latest check could not check it" : "linked, not yet checked",
+            let detail = switch row["state"] as String? {
+            case "stale": "linked again with a new offset after the latest check"
+            case "unchecked": "the latest check could not check it"
+            default: "linked, not yet checked"
+            }
+            return UnresolvedItem(reason: .unchecked, clip: digest, claim: row["handle"], detail: detail,
                                   next: "footage check \(digest.short)")
         }
     }
@@ -163,6 +168,8 @@ enum UnresolvedSQL {
         JOIN claims c ON c.id = v.claim_id LEFT JOIN clips k ON k.id = v.clip_id
         WHERE v.outcome = ?
           AND v.id = (SELECT max(w.id) FROM verdicts w WHERE w.claim_id = v.claim_id AND w.clip_id IS v.clip_id)
+          AND NOT EXISTS (SELECT 1 FROM claim_links l
+                          WHERE l.claim_id = v.claim_id AND l.clip_id = v.clip_id AND l.linked_at > v.checked_at)
         ORDER BY v.id LIMIT ?
         """
     static let variableRatePairs = """
@@ -189,10 +196,10 @@ enum UnresolvedSQL {
         """
     static let uncheckedPairs = """
         SELECT c.handle, k.digest,
-               (SELECT v.outcome FROM verdicts v WHERE v.claim_id = l.claim_id AND v.clip_id = l.clip_id
-                ORDER BY v.id DESC LIMIT 1) AS outcome
+               (SELECT CASE WHEN v.checked_at < l.linked_at THEN 'stale' ELSE v.outcome END FROM verdicts v
+                WHERE v.claim_id = l.claim_id AND v.clip_id = l.clip_id ORDER BY v.id DESC LIMIT 1) AS state
         FROM claim_links l JOIN claims c ON c.id = l.claim_id JOIN clips k ON k.id = l.clip_id
-        WHERE c.kind <> 'visual' AND coalesce(outcome, 'unchecked') = 'unchecked'
+        WHERE c.kind <> 'visual' AND coalesce(state, 'none') IN ('none', 'unchecked', 'stale')
         ORDER BY l.id LIMIT ?
         """
     static let unanalysedClips = """

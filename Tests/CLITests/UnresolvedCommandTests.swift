@@ -85,13 +85,13 @@ import Testing
         let cli = try CaseworkCLI.withClaims()
         let digest = try cli.register(FixtureCatalogue.videoOnlyMP4())
         for claim in ["c1", "c2", "c3"] { try cli.succeed(["link", claim, String(digest.prefix(12))]) }
-        // Verdicts as `footage check` stores them (the check command is built on the same API).
+        // Verdicts as `footage check` stores them, checked now (after the links were made).
         let clip = try cli.query("SELECT id FROM clips")
         func verdict(_ claim: String, _ outcome: String, _ explanation: String) throws {
             let json = #"{"claim_id":"\#(claim)","outcome":"\#(outcome)","offset":"0","other_measurements":[],"explanation":"\#(explanation)"}"#
             _ = try cli.query("""
                 INSERT INTO verdicts (claim_id, clip_id, outcome, checked_at, checked_by, verdict_json)
-                SELECT id, \(clip), '\(outcome)', '2026-11-26T00:00:00.000Z', 'tester', '\(json)' FROM claims WHERE handle = '\(claim)'
+                SELECT id, \(clip), '\(outcome)', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tester', '\(json)' FROM claims WHERE handle = '\(claim)'
                 """)
         }
         try verdict("c1", "consistent", "first")

@@ -26,8 +26,8 @@ import TimingClaims
     }
 
     @Test func aStoredAnalysisClearsNotAnalyzed() async throws {
-        let test = try Casework.withClaims()
-        let clip = try await Casework.registerClip(test)
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
         _ = try test.catalogue.link(claim: "c2", clipID: clip.id, offset: .zero)
         #expect(reasons(try test.catalogue.unresolved(reason: .notAnalyzed)) == ["not_analyzed -"])
         try test.catalogue.write { db in
@@ -42,12 +42,12 @@ import TimingClaims
     @Test func variableFrameRateMattersOnlyForFineTimingOrNearAnEdge() async throws {
         let test = try TestCatalogue()
         // Frames 0-9 at 25 fps, then every fifth frame: the longest frame lasts 0.2 s.
-        let clip = try await Casework.registerClip(test, FixtureCatalogue.variableFrameRateMP4)
+        let clip = try await ClaimFixtures.registerClip(test, FixtureCatalogue.variableFrameRateMP4)
         let stored = try test.catalogue.read { db in
             try String.fetchOne(db, sql: "SELECT record_json FROM probes WHERE clip_id = ?", arguments: [clip.id])
         }
         #expect(VariableFrameRate.longestFrame(probeJSON: try #require(stored)) == ExactSeconds(1, 5))
-        let file = try Casework.claimsFile("""
+        let file = try ClaimFixtures.claimsFile("""
             claims:
               - {id: fine, kind: event, quote: "at 0:01.5", timing: at 0:01.5, event: shot}
               - {id: coarse, kind: event, quote: "at 0:01", timing: at 0:01, event: shot}
@@ -71,8 +71,8 @@ import TimingClaims
 
     @Test func aConstantRateClipIsNeverVariableFrameRateUncertain() async throws {
         let test = try TestCatalogue()
-        let clip = try await Casework.registerClip(test)
-        _ = try test.catalogue.importClaims(Casework.claimsFile("""
+        let clip = try await ClaimFixtures.registerClip(test)
+        _ = try test.catalogue.importClaims(ClaimFixtures.claimsFile("""
             claims:
               - {id: fine, kind: event, quote: "at 0:01.5", timing: at 0:01.5, event: shot}
             """), sourceFile: "cfr.yaml")
@@ -81,7 +81,7 @@ import TimingClaims
     }
 
     @Test func pagesStopAtTheLimitAndSayThereIsMore() throws {
-        let test = try Casework.withClaims()
+        let test = try ClaimFixtures.withClaims()
         let all = try test.catalogue.unresolved()
         #expect(reasons(all) == ["ambiguous_time_expression c2", "no_clip_linked c1", "no_clip_linked c2", "no_clip_linked c3",
                                  "no_clip_linked c4", "no_clip_linked c5", "described_footage_not_registered c6"])
@@ -94,7 +94,7 @@ import TimingClaims
     }
 
     @Test func everyReasonQueryUsesAnIndex() throws {
-        let test = try Casework.withClaims()
+        let test = try ClaimFixtures.withClaims()
         let plans = try test.catalogue.read { db in
             try UnresolvedSQL.planProbes().map { probe in
                 (probe.name, try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + probe.sql, arguments: probe.arguments)
@@ -109,5 +109,26 @@ import TimingClaims
             #expect(indexed || first.hasPrefix("SCAN") && name.hasSuffix("in row order"), "\(name): \(plan)")
             #expect(!plan.contains { $0.contains("AUTOMATIC") }, "\(name): \(plan)")
         }
+    }
+}
+
+@Suite struct StaleVerdictTests {
+    @Test func relinkingAfterACheckMakesTheVerdictOutOfDate() async throws {
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
+        _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: .zero)
+        let claim = try test.catalogue.claim(handle: "c1").claim
+        try test.catalogue.storeVerdict(Verdict(claimId: "c1", outcome: .inconsistent, interval: claim.interval,
+                                                explanation: "the clip is 2 s long"),
+                                        claim: "c1", clip: clip.id, analysisID: nil)
+        #expect(try test.catalogue.unresolved(reason: .inconsistent).items.map(\.claim) == ["c1"])
+        #expect(try test.catalogue.unresolved(reason: .unchecked).items.isEmpty)
+        // Times are kept to the millisecond: make sure the new link is later than the check.
+        try await Task.sleep(for: .milliseconds(5))
+        _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: ExactSeconds(whole: 1))
+        #expect(try test.catalogue.unresolved(reason: .inconsistent).items.isEmpty)
+        let stale = try test.catalogue.unresolved(reason: .unchecked).items
+        #expect(stale.map(\.claim) == ["c1"])
+        #expect(stale.first?.detail == "linked again with a new offset after the latest check")
     }
 }
