@@ -68,7 +68,8 @@ let package = Package(
         ),
         .target(
             name: "Catalogue",
-            dependencies: ["FootageModel", "Vault", "TimingClaims", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FootageModel", "Vault", "TimingClaims", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(

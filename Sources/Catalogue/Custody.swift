@@ -23,19 +23,61 @@ extension Catalogue {
     }
 
     /// Walks the whole log and returns the ids of events whose `previous_digest` does not match
-    /// the event before them (empty when the chain is whole).
+    /// the event before them (empty when the chain is whole). Plain rows (ASCII text, a
+    /// well-formed digest) are hashed straight from SQLite's buffers; any other row goes through
+    /// `CustodyEvent` exactly as `chainDigest(of:)` would see it.
     public func brokenChainLinks() throws(CatalogueError) -> [Int64] {
         try read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT id, clip_id, occurred_at, actor, tool_version, action, details, previous_digest
+                FROM custody_events ORDER BY id
+                """)
             var broken: [Int64] = []
-            var expected = SHA256Digest.zero
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM custody_events ORDER BY id")
-            while let row = try cursor.next() {
-                let event = Self.event(row)
-                if event.previousDigest != expected { broken.append(event.id) }
-                expected = Self.chainDigest(of: event)
+            var expected = Array(SHA256Digest.zero.hex.utf8)
+            var form: [UInt8] = []
+            try RawColumns.scan(statement, db) { row in
+                let id = RawColumns.int64(row, 0)
+                let clip = RawColumns.optionalInt64(row, 1)
+                let texts = (occurredAt: RawColumns.bytesOrEmpty(row, 2), actor: RawColumns.bytesOrEmpty(row, 3),
+                             toolVersion: RawColumns.bytesOrEmpty(row, 4), action: RawColumns.bytesOrEmpty(row, 5),
+                             details: RawColumns.bytesOrEmpty(row, 6), previous: RawColumns.bytesOrEmpty(row, 7))
+                form.removeAll(keepingCapacity: true)
+                let plain = Self.isASCII(texts.occurredAt) && Self.isASCII(texts.actor) && Self.isASCII(texts.toolVersion)
+                    && Self.isASCII(texts.action) && Self.isASCII(texts.details)
+                if plain && Self.isDigestHex(texts.previous) {
+                    if !texts.previous.elementsEqual(expected) { broken.append(id) }
+                    Self.appendCanonicalForm(action: texts.action, actor: texts.actor, clip: clip, details: texts.details,
+                                             id: id, occurredAt: texts.occurredAt, previous: texts.previous,
+                                             toolVersion: texts.toolVersion, to: &form)
+                } else {
+                    let event = CustodyEvent(
+                        id: id, clipID: clip, occurredAt: Self.text(texts.occurredAt), actor: Self.text(texts.actor),
+                        toolVersion: Self.text(texts.toolVersion), action: CustodyAction(rawValue: Self.text(texts.action)),
+                        details: Self.text(texts.details),
+                        previousDigest: SHA256Digest(hex: Self.text(texts.previous)) ?? .zero)
+                    if !event.previousDigest.hex.utf8.elementsEqual(expected) { broken.append(id) }
+                    Self.appendCanonicalForm(of: event, to: &form)
+                }
+                expected = Array(SHA256Stream.digest(of: form).hex.utf8)
+                return true
             }
             return broken
         }
+    }
+
+    /// Text as the row decoder reads it: up to the first NUL, invalid UTF-8 repaired.
+    private static func text(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// ASCII without NUL: bytes that decode to a `String` unchanged.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.allSatisfy { $0 > 0 && $0 < 0x80 }
+    }
+
+    /// 64 lowercase hex digits: the only form a stored digest takes unchanged.
+    private static func isDigestHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count == 64 && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     /// Appends an event inside a transaction the caller already holds (so that a clip's rows and
@@ -57,21 +99,46 @@ extension Catalogue {
     /// The canonical form of an event: a JSON object of all its fields, keys sorted, written by
     /// `CanonicalJSON` (details as the exact stored text).
     public static func canonicalForm(of event: CustodyEvent) -> String {
-        CanonicalJSON.object([
-            ("action", .string(event.action.rawValue)),
-            ("actor", .string(event.actor)),
-            ("clip", event.clipID.map { .integer($0) } ?? .null),
-            ("details", .string(event.details)),
-            ("id", .integer(event.id)),
-            ("occurredAt", .string(event.occurredAt)),
-            ("previous", .string(event.previousDigest.hex)),
-            ("toolVersion", .string(event.toolVersion)),
-        ])
+        var form: [UInt8] = []
+        appendCanonicalForm(of: event, to: &form)
+        return String(decoding: form, as: UTF8.self)
     }
 
     /// The SHA-256 of an event's canonical form: what the next event stores as `previous_digest`.
     public static func chainDigest(of event: CustodyEvent) -> SHA256Digest {
-        SHA256Stream.digest(of: Array(canonicalForm(of: event).utf8))
+        var form: [UInt8] = []
+        appendCanonicalForm(of: event, to: &form)
+        return SHA256Stream.digest(of: form)
+    }
+
+    static func appendCanonicalForm(of event: CustodyEvent, to form: inout [UInt8]) {
+        appendCanonicalForm(action: event.action.rawValue.utf8, actor: event.actor.utf8, clip: event.clipID,
+                            details: event.details.utf8, id: event.id, occurredAt: event.occurredAt.utf8,
+                            previous: event.previousDigest.hex.utf8, toolVersion: event.toolVersion.utf8, to: &form)
+    }
+
+    /// The canonical form from the fields' UTF-8 bytes, keys in sorted order.
+    static func appendCanonicalForm<Text: Collection<UInt8>>(
+        action: Text, actor: Text, clip: Int64?, details: Text, id: Int64, occurredAt: Text, previous: Text,
+        toolVersion: Text, to form: inout [UInt8]
+    ) {
+        CanonicalJSON.appendKey("action", first: true, to: &form)
+        CanonicalJSON.appendString(action, to: &form)
+        CanonicalJSON.appendKey("actor", first: false, to: &form)
+        CanonicalJSON.appendString(actor, to: &form)
+        CanonicalJSON.appendKey("clip", first: false, to: &form)
+        if let clip { CanonicalJSON.appendInteger(clip, to: &form) } else { CanonicalJSON.appendNull(&form) }
+        CanonicalJSON.appendKey("details", first: false, to: &form)
+        CanonicalJSON.appendString(details, to: &form)
+        CanonicalJSON.appendKey("id", first: false, to: &form)
+        CanonicalJSON.appendInteger(id, to: &form)
+        CanonicalJSON.appendKey("occurredAt", first: false, to: &form)
+        CanonicalJSON.appendString(occurredAt, to: &form)
+        CanonicalJSON.appendKey("previous", first: false, to: &form)
+        CanonicalJSON.appendString(previous, to: &form)
+        CanonicalJSON.appendKey("toolVersion", first: false, to: &form)
+        CanonicalJSON.appendString(toolVersion, to: &form)
+        CanonicalJSON.endObject(&form)
     }
 
     static func event(_ row: Row) -> CustodyEvent {

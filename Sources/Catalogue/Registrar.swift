@@ -181,22 +181,30 @@ public struct Registrar: Sendable {
         case let .failed(_, error): return .failed(RegistrationFailure(error))
         }
         let absolute = Self.absolute(path)
+        // A large source is probed while it is being hashed and copied, so the probe costs no
+        // time of its own; the result is kept only if the file is unchanged after both.
+        let early: Task<ClipProbe, Never>? = Self.worthProbingEarly(item)
+            ? String(validating: absolute, as: UTF8.self).map { sourcePath in
+                Task { await self.probeRecord(sourcePath) }
+            } : nil
         let ingested: IngestedFile
         do { ingested = try catalogue.vault.ingest(path: absolute, copy: !request.inPlace, progress: progress) } catch {
+            early?.cancel()
+            _ = await early?.value
             return .failed(RegistrationFailure(error))
         }
         var probe: ClipProbe?
+        let earlyProbe = await early?.value
         if (try? catalogue.isProbed(ingested.digest)) != true {
-            // The vault copy is what is probed: it is the evidence, and its name is plain ASCII.
-            let probePath = request.inPlace ? String(decoding: absolute, as: UTF8.self)
-                : catalogue.vault.objectPath(for: ingested.digest)
-            let started = ISOTime.now()
-            switch await self.probe(probePath) {
-            case let .success(record):
-                let json = (try? Catalogue.detailsJSON(record)) ?? "{}"
-                probe = ClipProbe(probedAt: started, facts: ClipProbeFacts(record: record), recordJSON: json, failure: nil)
-            case let .failure(failure):
-                probe = ClipProbe(probedAt: started, facts: nil, recordJSON: nil, failure: failure)
+            // A failed early probe is not trusted either: it may have failed for the source's
+            // sake (its path, its slow disk under the worker's deadline), not the bytes'.
+            if let earlyProbe, earlyProbe.failure == nil, Self.unchanged(absolute, since: ingested.status) {
+                probe = earlyProbe
+            } else {
+                // The vault copy is what is probed: it is the evidence, and its name is plain ASCII.
+                let probePath = request.inPlace ? String(decoding: absolute, as: UTF8.self)
+                    : catalogue.vault.objectPath(for: ingested.digest)
+                probe = await probeRecord(probePath)
             }
         }
         let now = ISOTime.now()
@@ -208,6 +216,34 @@ public struct Registrar: Sendable {
         return .record(RegistrationRecord(digest: ingested.digest, size: ingested.size, copied: ingested.copied,
                                           inPlacePath: request.inPlace ? absolute : nil,
                                           collection: collection, probe: probe))
+    }
+
+    /// Files at least this large are probed while they are read (below it, the read is shorter
+    /// than starting a probe, and a probe of bytes already registered would be wasted).
+    static let earlyProbeSize: Int64 = 16 << 20
+
+    private static func worthProbingEarly(_ item: InputItem) -> Bool {
+        if case let .file(_, size) = item { return size >= earlyProbeSize }
+        return false
+    }
+
+    /// Whether the file at `path` is still exactly the one that was read, so that a probe that
+    /// ran alongside the read, whenever it finished, saw the bytes the digest was computed from.
+    private static func unchanged(_ path: [UInt8], since status: FileStatus) -> Bool {
+        guard let now = try? Vault.status(of: path) else { return false }
+        return now.change(since: status) == nil
+    }
+
+    /// Probes one file, recording when the probe started.
+    private func probeRecord(_ path: String) async -> ClipProbe {
+        let started = ISOTime.now()
+        switch await self.probe(path) {
+        case let .success(record):
+            let json = (try? Catalogue.detailsJSON(record)) ?? "{}"
+            return ClipProbe(probedAt: started, facts: ClipProbeFacts(record: record), recordJSON: json, failure: nil)
+        case let .failure(failure):
+            return ClipProbe(probedAt: started, facts: nil, recordJSON: nil, failure: failure)
+        }
     }
 
     /// Records a batch of prepared files in one transaction and turns each into its result. If

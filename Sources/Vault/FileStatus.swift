@@ -20,12 +20,19 @@ public struct FileStatus: Sendable, Hashable {
     }
 
     /// What differs between two snapshots of the same path, in words; `nil` if nothing does.
-    func change(since earlier: FileStatus) -> String? {
+    public func change(since earlier: FileStatus) -> String? {
         if device != earlier.device || inode != earlier.inode { return "it was replaced by another file" }
         if size != earlier.size { return "size went from \(earlier.size) to \(size) bytes" }
         if modifiedSeconds != earlier.modifiedSeconds || modifiedNanoseconds != earlier.modifiedNanoseconds {
             return "its modification time changed"
         }
         return nil
+    }
+}
+
+extension Vault {
+    /// The status of the entry at `path` as it is now (`lstat`, never following a symlink).
+    public static func status(of path: [UInt8]) throws(VaultError) -> FileStatus {
+        try SystemCall.lstatus(path)
     }
 }

@@ -14,18 +14,19 @@ struct HashingReader {
     }
 
     /// Hashes `source` to its end, copying into `destination` if it is not `nil`.
-    static func run(source: Int32, sourcePath: String, destination: Int32?, destinationPath: String,
+    /// `sizeHint` is the size a `stat` of the source just gave: it only sizes the buffer, so a
+    /// file that has changed since is still read to its real end.
+    static func run(source: Int32, sourcePath: String, sizeHint: Int64, destination: Int32?, destinationPath: String,
                     progress: (@Sendable (Int64) -> Void)? = nil) throws(VaultError) -> Outcome {
         // A small file gets a small buffer: most of a 4 MiB buffer would be paged in for nothing.
-        var info = stat()
-        let known = fstat(source, &info) == 0 ? Int64(info.st_size) : Int64(chunkSize)
-        let bufferSize = Int(min(Int64(chunkSize), max(65_536, known + 1)))
+        let bufferSize = Int(min(Int64(chunkSize), max(65_536, sizeHint + 1)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
         defer { buffer.deallocate() }
         guard let base = buffer.baseAddress else {
             throw VaultError.system(call: "malloc", path: sourcePath, code: ENOMEM)
         }
-        _ = posix_fadvise(source, 0, 0, POSIX_FADV_SEQUENTIAL)
+        // Read-ahead advice only pays for a file that takes more than one read.
+        if sizeHint >= Int64(bufferSize) { _ = posix_fadvise(source, 0, 0, POSIX_FADV_SEQUENTIAL) }
         var stream = SHA256Stream()
         var total: Int64 = 0
         while true {

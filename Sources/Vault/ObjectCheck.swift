@@ -39,8 +39,10 @@ extension Vault {
                                  progress: (@Sendable (Int64) -> Void)? = nil) -> ObjectCheck {
         let shown = SystemCall.display(path)
         let descriptor: Int32
+        let size: Int64
         do {
             let status = try SystemCall.lstatus(path)
+            size = status.size
             guard status.kind == .regular else {
                 return ObjectCheck(state: .unreadable, problem: VaultError.notRegularFile(path: shown, kind: status.kind).description)
             }
@@ -51,7 +53,7 @@ extension Vault {
         }
         defer { close(descriptor) }
         do {
-            let outcome = try HashingReader.run(source: descriptor, sourcePath: shown, destination: nil,
+            let outcome = try HashingReader.run(source: descriptor, sourcePath: shown, sizeHint: size, destination: nil,
                                                 destinationPath: "", progress: progress)
             let state: ObjectCheck.State = outcome.digest == expected ? .intact : .changed
             return ObjectCheck(state: state, actualDigest: outcome.digest, actualSize: outcome.bytesRead)
@@ -64,7 +66,8 @@ extension Vault {
     public static func digest(ofFile path: [UInt8]) throws(VaultError) -> SHA256Digest {
         let descriptor = try SystemCall.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         defer { close(descriptor) }
-        return try HashingReader.run(source: descriptor, sourcePath: SystemCall.display(path), destination: nil,
+        let size = try SystemCall.fstatus(descriptor, SystemCall.display(path)).size
+        return try HashingReader.run(source: descriptor, sourcePath: SystemCall.display(path), sizeHint: size, destination: nil,
                                      destinationPath: "").digest
     }
 }

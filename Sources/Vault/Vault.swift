@@ -66,7 +66,8 @@ public struct Vault: Sendable {
 
         let temporary: TemporaryFile? = copy ? try TemporaryFile(in: temporaryPath) : nil
         defer { temporary?.discard() }
-        let outcome = try HashingReader.run(source: source, sourcePath: shown, destination: temporary?.descriptor,
+        let outcome = try HashingReader.run(source: source, sourcePath: shown, sizeHint: opened.size,
+                                            destination: temporary?.descriptor,
                                             destinationPath: temporary?.path ?? "", progress: progress)
 
         let after = try SystemCall.fstatus(source, shown)

@@ -18,25 +18,52 @@ extension Footage {
 
         func run() async throws {
             let opened = try catalogue.open()
-            let summaries: [ClipSummary]
-            do { summaries = try opened.clipSummaries() } catch { throw CatalogueFailure.exit(error) }
             if json {
+                let summaries: [ClipSummary]
+                do { summaries = try opened.clipSummaries() } catch { throw CatalogueFailure.exit(error) }
                 try Console.printJSON(summaries)
                 return
             }
-            var text = ""
-            text.reserveCapacity(summaries.count * 120)
-            for clip in summaries {
-                text += clip.digest.short
-                text += "  "
-                text += clip.duration.map { Show.seconds($0) } ?? (clip.probeFailure.map { "(\($0))" } ?? "-")
-                text += "  \(clip.size)  "
-                text += ClipFileName(bytes: Array(clip.sourceURL.utf8)).escaped
-                text += "  "
-                text += clip.originalName.escaped
-                text += "\n"
+            // Rows go from SQLite's buffer into a byte block for stdout: no per-row model value,
+            // `String` or Foundation formatting, so the listing costs a scan and the writes.
+            var output = OutputBuffer()
+            var failure: OutputFailure?
+            do throws(CatalogueError) {
+                try opened.forEachClipListing { clip in
+                    output.append(raw: UnsafeRawBufferPointer(rebasing: clip.digestHex.prefix(12)))
+                    output.append("  ")
+                    if let micros = clip.durationMicroseconds {
+                        output.append(secondsFromMicroseconds: micros)
+                    } else if let reason = clip.probeFailure {
+                        output.append("(")
+                        output.append(escaped: reason)
+                        output.append(")")
+                    } else {
+                        output.append("-")
+                    }
+                    output.append("  ")
+                    output.append(decimal: clip.size)
+                    output.append("  ")
+                    output.append(escaped: clip.source)
+                    output.append("  ")
+                    output.append(escaped: clip.originalName)
+                    output.append("\n")
+                    do throws(OutputFailure) { try output.flushIfFull() } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            } catch {
+                throw CatalogueFailure.exit(error)
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do {
+                if let failure { throw failure }
+                try output.flush()
+            } catch {
+                Console.err("footage: \(error)")
+                throw ExitStatus.ioError
+            }
         }
     }
 }

@@ -7,29 +7,10 @@ struct FootageRun {
     var stdout: String
     var stderr: String
 
-    /// Runs `footage arguments…` with stdin closed; output goes through files so that a large
-    /// listing can never block the child on a full pipe.
+    /// Runs `footage arguments…` with stdin closed (see `ChildProcess`).
     static func run(_ arguments: [String]) throws -> FootageRun {
-        let folder = try ScratchFolder("footage-cli")
-        let outURL = URL(fileURLWithPath: folder.path("stdout"))
-        let errURL = URL(fileURLWithPath: folder.path("stderr"))
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = BuiltProducts.footage
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return FootageRun(status: process.terminationStatus,
-                          stdout: try String(contentsOf: outURL, encoding: .utf8),
-                          stderr: try String(contentsOf: errURL, encoding: .utf8))
+        let result = try ChildProcess.run(BuiltProducts.footage, arguments)
+        return FootageRun(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
     /// The stdout parsed as JSON.

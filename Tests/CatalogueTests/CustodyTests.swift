@@ -62,3 +62,32 @@ import Testing
         }
     }
 }
+
+@Suite struct CustodyChainTextTests {
+    /// Rows with text that is not plain ASCII take the decoded path of the chain check, plain ones
+    /// the in-place path: a chain mixing both is whole, and a change to either kind is found.
+    @Test func chainOfMixedTextIsWholeAndTamperingIsFound() throws {
+        let test = try TestCatalogue(actor: "Zoë\u{7}")
+        try test.catalogue.appendEvent(.verified, clipID: nil, details: ["note": "plain"])
+        try test.catalogue.appendEvent(.marked, clipID: nil, details: ["note": "tab\there, quote \" and ü"])
+        try test.catalogue.appendEvent(.verified, clipID: nil, details: ["n": 3])
+        #expect(try test.catalogue.brokenChainLinks().isEmpty)
+        for event in try test.catalogue.read({ db in try Row.fetchAll(db, sql: "SELECT * FROM custody_events") }).map(Catalogue.event) {
+            #expect(event.actor == "Zoë\u{7}")
+        }
+        try test.catalogue.write { db in
+            try db.execute(sql: "DROP TRIGGER custody_events_refuse_update")
+            try db.execute(sql: "UPDATE custody_events SET details = '{\"note\":\"tab\\there, quote \\\" and u\"}' WHERE id = 2")
+        }
+        #expect(try test.catalogue.brokenChainLinks() == [3])
+    }
+
+    @Test func controlCharactersAreEscapedAsUnicodeEscapes() {
+        let event = CustodyEvent(id: 1, clipID: 5, occurredAt: "t", actor: "a\u{1}b\u{1F}c\r\n", toolVersion: "é",
+                                 action: .verified, details: "{}", previousDigest: .zero)
+        let form = Catalogue.canonicalForm(of: event)
+        #expect(form.contains("\"actor\":\"a\\u0001b\\u001fc\\r\\n\""))
+        #expect(form.contains("\"clip\":5,"))
+        #expect(form.hasSuffix("\"toolVersion\":\"é\"}"))
+    }
+}

@@ -12,22 +12,19 @@ struct FootageRun {
 enum FootageProcess {
     static var binary: String { BuiltProducts.footage.path }
 
-    /// Starts `footage` with `arguments` (raw bytes allowed through `rawArguments`) and returns the process.
-    static func start(_ arguments: [String], in directory: String, stdout: URL, stderr: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        process.standardInput = FileHandle.nullDevice
+    /// The environment every run gets: no catalogue named by the environment, and the binary
+    /// under test for scripts that call it.
+    private static var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "FOOTAGE_CATALOGUE")
-        process.environment = environment
-        try process.run()
-        return process
+        environment["FOOTAGE_BIN"] = binary
+        return environment
+    }
+
+    /// Starts `footage` with `arguments` and returns the process.
+    static func start(_ arguments: [String], in directory: String, stdout: URL, stderr: URL) throws -> Process {
+        try ChildProcess.start(BuiltProducts.footage, arguments, in: directory, environment: environment,
+                               stdout: stdout, stderr: stderr)
     }
 
     /// Runs `footage` to completion.
@@ -41,29 +38,9 @@ enum FootageProcess {
     }
 
     private static func runExecutable(_ executable: String, _ arguments: [String], in directory: String) throws -> FootageRun {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "FOOTAGE_CATALOGUE")
-        environment["FOOTAGE_BIN"] = binary
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        return FootageRun(status: process.terminationStatus, stdout: try Data(contentsOf: out),
-                          stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let result = try ChildProcess.run(URL(fileURLWithPath: executable), arguments, in: directory,
+                                          environment: environment)
+        return FootageRun(status: result.status, stdout: result.stdout, stderr: result.stderrText)
     }
 
     /// Runs an SQL query with the `sqlite3` command, an oracle independent of our code.

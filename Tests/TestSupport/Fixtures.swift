@@ -58,38 +58,10 @@ public enum Fixtures {
         return (["0.02*(random(0)*2-1)"] + bursts).joined(separator: "+")
     }
 
-    /// Runs a command found on PATH, throwing with its stderr when it fails. Stdout and stderr go
-    /// to temporary files, read after the child exits: a chatty child can never block on a full
-    /// pipe, and no pipe read can be interrupted by another child's exit signal (Foundation's
-    /// `readDataToEndOfFile` traps on EINTR when many children run at once).
+    /// Runs a command found on PATH, throwing with its stderr when it fails (see `ChildProcess`).
     @discardableResult
     public static func run(_ command: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? outHandle.close()
-        try? errHandle.close()
-        let outData = try Data(contentsOf: outURL)
-        if process.terminationStatus != 0 {
-            let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            throw FixtureError.failed("\(command) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(message)")
-        }
-        return outData
+        try ChildProcess.output(of: command, arguments)
     }
 
     private static func stableHash(_ text: String) -> String {
