@@ -81,7 +81,7 @@ let package = Package(
             name: "footage",
             dependencies: [
                 "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
-                "Casework",
+                "Casework", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -117,6 +117,11 @@ let package = Package(
         .testTarget(
             name: "CaseworkTests",
             dependencies: ["Casework", "Catalogue", "MediaAnalysis", "MediaProbe", "Vault", "FootageModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CheckTests",
+            dependencies: ["Casework", "MediaAnalysis", "MediaProbe", "TimingClaims", "FootageModel", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

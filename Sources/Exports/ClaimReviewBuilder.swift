@@ -1,3 +1,5 @@
+public import FootageModel
+
 /// schema.org `ClaimReview`s: one per claim that was checked against footage, rated on a
 /// three-step scale about the footage (never about the world).
 public struct ClaimReviewBuilder: Sendable {

@@ -5,11 +5,12 @@ import Foundation
 ///
 /// ```
 /// data/manifest.json            ExportManifest (Schemas/manifest.schema.json)
-/// data/provenance.json          PROV-JSON
-/// data/reviews.jsonld           schema.org ClaimReview and MediaReview
+/// data/prov.json                PROV-JSON
+/// data/claims.jsonld            schema.org ClaimReview and MediaReview
 /// data/clips/<file name>        each clip, byte for byte
+/// data/tracks/<sha256>.vtt      WebVTT per clip: claimed intervals, detected events, marks
 /// data/frames/<frame path>      each frame image
-/// data/tracks/<sha256>.claims.vtt, <sha256>.events.vtt   WebVTT per clip
+/// data/…                        further records the caller adds (probe and analysis JSON, …)
 /// ```
 public struct EvidencePackage: Sendable {
     public var manifest: ExportManifest
@@ -18,31 +19,34 @@ public struct EvidencePackage: Sendable {
     /// Where each frame image is now, by the frame's path in the manifest.
     public var frameFiles: [String: String]
     public var review: ReviewContext
+    /// Further payload written after the rest, e.g. each clip's probe record and analysis.
+    public var records: [BagPayloadItem]
 
-    public init(manifest: ExportManifest, clipFiles: [String: String], frameFiles: [String: String] = [:], review: ReviewContext) {
+    public init(manifest: ExportManifest, clipFiles: [String: String], frameFiles: [String: String] = [:],
+                review: ReviewContext, records: [BagPayloadItem] = []) {
         self.manifest = manifest
         self.clipFiles = clipFiles
         self.frameFiles = frameFiles
         self.review = review
+        self.records = records
     }
 
     /// The bag payload, in the order written. Refuses a clip or frame whose file is not given.
     public func payload() throws(ExportError) -> [BagPayloadItem] {
         var items: [BagPayloadItem] = [
             .data(try manifest.encoded(), as: "manifest.json"),
-            .data(Data(try EvidenceProvenance.document(manifest).render().utf8), as: "provenance.json"),
+            .data(Data(try EvidenceProvenance.document(manifest).render().utf8), as: "prov.json"),
             .data(Data(try SchemaOrgDocument.render(context: review, clips: manifest.clips, claims: manifest.claims,
                                                     verdicts: manifest.verdicts, articles: manifest.articles).utf8),
-                  as: "reviews.jsonld"),
+                  as: "claims.jsonld"),
         ]
         for clip in manifest.clips {
             guard let source = clipFiles[clip.sha256] else {
                 throw .unrepresentable(what: "evidence bag", reason: "no file given for clip \(clip.sha256) (\(clip.fileName))")
             }
             items.append(.file(source, as: "clips/" + clip.fileName))
-            let claims = ClaimTrack.claims(for: clip, claims: manifest.claims, verdicts: manifest.verdicts)
-            items.append(.data(Data(try claims.render().utf8), as: "tracks/\(clip.sha256).claims.vtt"))
-            items.append(.data(Data(try ClaimTrack.events(for: clip).render().utf8), as: "tracks/\(clip.sha256).events.vtt"))
+            let track = ClaimTrack.track(for: clip, claims: manifest.claims, verdicts: manifest.verdicts, events: true, marks: true)
+            items.append(.data(Data(try track.render().utf8), as: "tracks/\(clip.sha256).vtt"))
         }
         for frame in manifest.frames {
             guard let source = frameFiles[frame.path] else {
@@ -50,6 +54,6 @@ public struct EvidencePackage: Sendable {
             }
             items.append(.file(source, as: "frames/" + frame.path))
         }
-        return items
+        return items + records
     }
 }

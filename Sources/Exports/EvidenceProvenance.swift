@@ -1,3 +1,5 @@
+import FootageModel
+
 /// The PROV-JSON account of an export: clips, claims, verdicts and frames as entities, the
 /// custody log's events as activities, the people and the tool as agents.
 public enum EvidenceProvenance {

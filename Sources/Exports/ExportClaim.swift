@@ -48,6 +48,9 @@ public struct ExportClaim: Sendable, Hashable, Codable {
     public var count: Int?
     /// Clips the claim is linked to, by SHA-256.
     public var clipSHA256s: [String]
+    /// Where the article's excerpt starts in each linked clip, by the clip's SHA-256; a clip not
+    /// listed has offset zero. The interval above is as read; in a clip it is shifted by this.
+    public var clipOffsets: [String: MediaTime]?
 
     public init(id: String, quote: String, summary: String, kind: String, articleURL: String, claimant: String? = nil,
                 interval: ExportInterval? = nil, count: Int? = nil, clipSHA256s: [String] = []) {
@@ -61,23 +64,27 @@ public struct ExportClaim: Sendable, Hashable, Codable {
         self.count = count
         self.clipSHA256s = clipSHA256s
     }
+
+    /// The claimed stretch of player time in one linked clip, for tracks, media fragments and
+    /// frames; `nil` for a duration claim, whose interval bounds a length, not a moment.
+    public func moment(in clipSHA256: String) -> ExportInterval? {
+        kind == "duration" ? nil : interval(in: clipSHA256)
+    }
+
+    /// The claimed interval in the player time of one linked clip: the interval as read, moved
+    /// by that clip's link offset.
+    public func interval(in clipSHA256: String) -> ExportInterval? {
+        guard var shifted = interval, let offset = clipOffsets?[clipSHA256], offset.pts != 0 else { return interval }
+        shifted.start = ExportTime.sum(shifted.start, offset)
+        shifted.end = ExportTime.sum(shifted.end, offset)
+        return shifted
+    }
 }
 
 /// The outcome of one check of one claim against one clip.
 public struct ExportVerdict: Sendable, Hashable, Codable {
-    public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
-        case consistent, inconsistent, inconclusive, unchecked
-
-        /// Words for people: about the footage, never about the world.
-        public var words: String {
-            switch self {
-            case .consistent: "footage consistent with the claimed timing"
-            case .inconsistent: "footage not consistent with the claimed timing"
-            case .inconclusive: "footage cannot settle the claimed timing"
-            case .unchecked: "not checked against footage"
-            }
-        }
-    }
+    /// The catalogue's own outcome type: one model of a verdict, not two.
+    public typealias Outcome = VerdictOutcome
 
     public var claimID: String
     public var clipSHA256: String

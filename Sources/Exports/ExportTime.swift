@@ -58,4 +58,17 @@ public enum ExportTime {
     public static func day(_ date: Date) -> String {
         BagInfo.day(date)
     }
+
+    /// Exact seconds as media time in a time base of one over their denominator.
+    public static func mediaTime(_ seconds: ExactSeconds) -> MediaTime {
+        MediaTime(pts: seconds.numerator, timeBase: Rational(1, seconds.denominator))
+    }
+
+    /// The exact sum of two media times, whatever their time bases.
+    public static func sum(_ lhs: MediaTime, _ rhs: MediaTime) -> MediaTime {
+        guard let left = ExactSeconds(lhs), let right = ExactSeconds(rhs) else {
+            return MediaTime(pts: lhs.pts + rhs.rescaled(to: lhs.timeBase).pts, timeBase: lhs.timeBase)
+        }
+        return mediaTime(left + right)
+    }
 }

@@ -48,7 +48,7 @@ public struct MediaReviewBuilder: Sendable {
         let url = Self.contentURL(clip)
         var parts: [JSONValue] = []
         for claim in claims {
-            guard let interval = claim.interval else { continue }
+            guard let interval = claim.moment(in: clip.sha256) else { continue }
             parts.append(.record([
                 "@type": .string("Clip"),
                 "name": .string(claim.summary),

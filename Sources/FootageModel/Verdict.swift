@@ -80,6 +80,9 @@ public struct Verdict: Sendable, Hashable, Codable {
         case tolerance
         case explanation
         case alternativeReading = "alternative_reading"
+        case clip
+        case frame
+        case cuts
     }
 
     public var claimId: String
@@ -100,6 +103,13 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var tolerance: ExactSeconds?
     public var explanation: String
     public var alternativeReading: AlternativeOutcome?
+    /// The clip checked; `nil` when the claim is linked to none. Set by whoever ran the check.
+    public var clip: SHA256Digest?
+    /// The frame on screen at the claimed moment, when the claim points to one.
+    public var frame: ClaimedFrame?
+    /// Scene cuts detected in the clip, in player time; present when there are any, since a
+    /// clip cut together from several sources may not show one continuous event.
+    public var cuts: [ExactSeconds]?
 
     public init(claimId: String, outcome: VerdictOutcome, interval: ClaimedInterval?, offset: ExactSeconds = .zero,
                 measurement: Measurement? = nil, otherMeasurements: [Measurement] = [],

@@ -24,6 +24,9 @@ struct Footage: AsyncParsableCommand {
             Frames.self,
             Analyze.self,
             Unresolved.self,
+            Check.self,
+            Export.self,
+            Demo.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Exports
 import FootageModel
 import Foundation
 
@@ -12,7 +13,12 @@ extension Footage {
             Reports changed, missing and unreadable files, files in the vault that no clip references \
             (untracked, e.g. left by a crash) and broken links in the custody chain, and records a \
             verify event. --repair removes untracked vault files and temp files, never a referenced one. \
-            Exit status: 0 when nothing was found (or all of it was repaired), 1 on any finding.
+            With --bag DIR, validates a BagIt bag instead (any bag, not only Footage's): the \
+            declaration, every manifest path (absolute, .., ~, encoded tricks, twins), that the \
+            payload is complete with nothing unlisted, every checksum re-hashed, the Payload-Oxum and \
+            the tag manifests; links in the bag are reported, never followed. \
+            Exit status: 0 when nothing was found (or all of it was repaired), 1 on any finding, \
+            66 when the bag folder is missing.
             """
         )
 
@@ -24,7 +30,15 @@ extension Footage {
         @Flag(help: "Print the report as JSON.")
         var json = false
 
+        @Option(help: "Validate the BagIt bag in this folder instead of the catalogue.")
+        var bag: String?
+
+        func validate() throws {
+            if bag != nil, repair { throw ValidationError("--repair goes with the catalogue, not with --bag") }
+        }
+
         func run() async throws {
+            if let bag { return try BagCheck(path: bag, json: json).run() }
             let opened = try catalogue.open()
             let progress = ProgressBar(label: "verifying", totalFiles: 0, totalBytes: 0)
             let addBytes: @Sendable (Int64) -> Void = { progress.addBytes($0) }

@@ -38,8 +38,8 @@ struct EvidencePackageTests {
         let written = try BagWriter(directory: bag).write(try package.payload(), info: BagWriterTests.info)
         #expect(written.payload.first { $0.path == "data/clips/stand in.mp4" }?.sha256 == clipSHA)
         #expect(written.payload.map(\.path) == [
-            "data/manifest.json", "data/provenance.json", "data/reviews.jsonld", "data/clips/stand in.mp4",
-            "data/tracks/\(clipSHA).claims.vtt", "data/tracks/\(clipSHA).events.vtt", "data/frames/5.400.png",
+            "data/manifest.json", "data/prov.json", "data/claims.jsonld", "data/clips/stand in.mp4",
+            "data/tracks/\(clipSHA).vtt", "data/frames/5.400.png",
         ])
         let reference = try Command.run("python3", ["-m", "bagit", "--validate", bag])
         #expect(reference.status == 0, "bagit: \(reference.errors)")
@@ -65,6 +65,32 @@ struct EvidencePackageTests {
         #expect(eventCues.map(\.identifier) == ["detected-1", "marked-1", "detected-2", "detected-3"])
         #expect(eventCues[1].json == #"{"by": "Checker B", "label": "first shot, left soldier", "source": "marked", "time": 5.4}"#)
         #expect(clipSHA.count == 64)
+    }
+
+    @Test func oneTrackPerClipHoldsClaimsDetectionsAndMarks() throws {
+        let (package, _, _) = try Self.package()
+        let clip = package.manifest.clips[0]
+        let scratch = try ScratchFolder()
+        let track = ClaimTrack.track(for: clip, claims: package.manifest.claims, verdicts: package.manifest.verdicts,
+                                     events: true, marks: true)
+        let cues = try WebVTTTests.readWithReference(try scratch.write("clip.vtt", try track.render()))
+        #expect(cues.map(\.identifier) == ["claim-c2", "detected-1", "marked-1", "detected-2", "detected-3"])
+        #expect(cues.map(\.start) == ["00:00:05.000", "00:00:05.400", "00:00:05.400", "00:00:06.100", "00:00:06.550"])
+        #expect(cues[2].text == "marked by Checker B at 5.4 s: first shot, left soldier")
+
+        let claimsOnly = ClaimTrack.track(for: clip, claims: package.manifest.claims, verdicts: package.manifest.verdicts,
+                                          events: false, marks: false)
+        #expect(try WebVTTTests.readWithReference(try scratch.write("claims.vtt", try claimsOnly.render())).count == 1)
+    }
+
+    @Test func linkOffsetMovesTheClaimIntoClipTime() throws {
+        var (package, clipSHA, _) = try Self.package()
+        let index = try #require(package.manifest.claims.firstIndex { $0.id == "c2" })
+        package.manifest.claims[index].clipOffsets = [clipSHA: MediaTime(pts: 3, timeBase: Rational(1, 2))]
+        let clip = package.manifest.clips[0]
+        let track = ClaimTrack.claims(for: clip, claims: package.manifest.claims, verdicts: package.manifest.verdicts)
+        #expect(track.cues.map(\.startMilliseconds) == [6500])
+        #expect(track.cues.map(\.endMilliseconds) == [7500])
     }
 
     @Test func provenanceReadsBackWithTheReference() throws {
