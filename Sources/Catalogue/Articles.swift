@@ -50,22 +50,18 @@ extension CustodyAction {
 
 extension Catalogue {
     /// Records an article: its text (if given) goes into the vault by hash first, then the row
-    /// and an `article-added` custody event commit together. Adding the same URL again with the
+    /// and an `article-added` custody event commit together (the URL is checked before the text
+    /// is stored, and again inside the transaction). Adding the same URL again with the
     /// same details changes nothing; with different details it is refused.
     public func addArticle(_ new: NewArticle) throws(CatalogueError) -> ArticleAddition {
-        var digest: SHA256Digest?
+        let textDigest = new.text.map { SHA256Stream.digest(of: $0) }
+        // A request that will be refused or changes nothing must not leave a text in the vault.
+        if let settled = try read({ db in try Self.alreadyRecorded(db, new, textDigest: textDigest) }) { return settled }
         if let text = new.text {
-            do { digest = try vault.store(bytes: text) } catch { throw .vault(error) }
+            do { _ = try vault.store(bytes: text) } catch { throw .vault(error) }
         }
-        let textDigest = digest
         return try write { db in
-            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE url = ?", arguments: [new.url]).map(Self.article) {
-                let differing = Self.differences(existing, new, textDigest: textDigest)
-                if !differing.isEmpty {
-                    throw CatalogueError.rejected(.articleDiffers(url: new.url, handle: existing.handle, fields: differing))
-                }
-                return .unchanged(existing)
-            }
+            if let settled = try Self.alreadyRecorded(db, new, textDigest: textDigest) { return settled }
             let handle: String
             if let chosen = new.handle {
                 if let owner = try String.fetchOne(db, sql: "SELECT url FROM articles WHERE handle = ?", arguments: [chosen]) {
@@ -105,6 +101,18 @@ extension Catalogue {
         return Article(handle: row["handle"], url: row["url"], title: row["title"], publisher: row["publisher"],
                        published: row["published"], author: row["author"], textDigest: digest.flatMap(SHA256Digest.init(hex:)),
                        textSize: row["text_size"], addedAt: row["added_at"], addedBy: row["added_by"])
+    }
+
+    /// `.unchanged` when the URL is recorded with the same details, `nil` when it is not
+    /// recorded; refused when it is recorded with different details.
+    private static func alreadyRecorded(_ db: Database, _ new: NewArticle, textDigest: SHA256Digest?) throws -> ArticleAddition? {
+        guard let existing = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE url = ?", arguments: [new.url])
+            .map(Self.article) else { return nil }
+        let differing = differences(existing, new, textDigest: textDigest)
+        guard differing.isEmpty else {
+            throw CatalogueError.rejected(.articleDiffers(url: new.url, handle: existing.handle, fields: differing))
+        }
+        return .unchanged(existing)
     }
 
     /// The fields in which a new request differs from the recorded article (a field not given

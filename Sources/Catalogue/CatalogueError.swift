@@ -22,7 +22,7 @@ public enum CatalogueError: Error, Sendable, CustomStringConvertible {
     /// Not an ISO 8601 date-time.
     case invalidTime(String)
     /// An article, claim, link, mark or verdict was refused.
-    case rejected(CaseworkRejection)
+    case rejected(CatalogueRejection)
 
     public var description: String {
         switch self {

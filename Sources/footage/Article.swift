@@ -8,7 +8,8 @@ extension Footage {
     struct Article: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the articles that claims are read from.",
-            subcommands: [Add.self]
+            subcommands: [List.self, Add.self],
+            defaultSubcommand: List.self
         )
     }
 }
@@ -82,6 +83,41 @@ extension Footage.Article {
             case .unchanged:
                 Console.err("article \(article.handle) was already recorded with these details; nothing changed")
             }
+        }
+    }
+}
+
+extension Footage.Article {
+    /// `footage article [list] [--json]`: the recorded articles and their handles.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lists the recorded articles: handle, URL, title, and the first characters of the text's hash."
+        )
+
+        @OptionGroup var catalogue: CatalogueOptions
+
+        @Flag(help: "Print a JSON array (Schemas/article.schema.json for each item).")
+        var json = false
+
+        func run() async throws {
+            let opened = try catalogue.open()
+            let articles: [FootageModel.Article]
+            do { articles = try opened.articles() } catch { throw CatalogueFailure.exit(error) }
+            if json {
+                try Console.printJSON(articles)
+                return
+            }
+            if articles.isEmpty {
+                Console.err("no articles recorded; footage article add URL records one")
+                return
+            }
+            var table = ColumnTable([.init(title: "HANDLE", minimumWidth: 10), .init(title: "URL", minimumWidth: 24),
+                                     .init(title: "TITLE", minimumWidth: 10), .init(title: "TEXT")])
+            for article in articles {
+                table.add([article.handle, ClipFileName.terminalSafe(article.url),
+                           article.title.map(ClipFileName.terminalSafe) ?? "-", article.textDigest?.short ?? "-"])
+            }
+            Console.out(table.render())
         }
     }
 }

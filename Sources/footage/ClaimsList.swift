@@ -12,7 +12,8 @@ extension Footage.Claims {
             discussion: """
             One line per claim and linked clip. The interval is the exact reading of the timing, \
             with * when the timing has another reading the claims file did not choose. A clip is \
-            shown by the first 12 characters of its SHA-256, with the link's offset when it is not 0.
+            shown by the first 12 characters of its SHA-256, with the link's offset when it is not 0; \
+            the verdict is the latest check's, or "not checked".
             """
         )
 
@@ -59,7 +60,7 @@ extension Footage.Claims {
                     let verdict = item.latestVerdicts.first { $0.clip == link.clip }
                     let clip = link.clip.short + (link.offset == .zero ? "" : " +\(link.offset)s")
                     table.add((index == 0 ? head : Array(repeating: "", count: head.count))
-                              + [clip, verdict?.verdict.outcome.rawValue ?? "unchecked"])
+                              + [clip, verdict?.verdict.outcome.rawValue ?? "not checked"])
                 }
             }
             return table

@@ -49,7 +49,7 @@ extension Footage {
             case .linked:
                 Console.err("linked \(link.claim) to \(link.clip.short); next: footage check \(link.clip.short)")
             case let .relinked(_, previous):
-                Console.err("moved the offset of \(link.claim) on \(link.clip.short) from \(previous) to \(link.offset) s")
+                Console.err("moved the offset of \(link.claim) on \(link.clip.short) from \(previous) s to \(link.offset) s")
             case .unchanged:
                 Console.err("\(link.claim) was already linked to \(link.clip.short) at this offset; nothing changed")
             }

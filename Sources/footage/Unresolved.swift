@@ -57,8 +57,8 @@ extension Footage {
             }
         }
 
-        /// Two lines per item: reason, clip, claim and the detail (cut to fit `width`), then the
-        /// next command in full, indented.
+        /// Per item: reason, clip, claim and the detail, the detail wrapped onto indented lines
+        /// when it does not fit `width`; then the next command, indented.
         static func render(_ items: [UnresolvedItem], width: Int = 100) -> String {
             let reasonWidth = items.map(\.reason.rawValue.count).max() ?? 0
             let claimWidth = min(16, items.map { ($0.claim ?? "-").count }.max() ?? 1)
@@ -68,13 +68,37 @@ extension Footage {
                 if claim.count > claimWidth { claim = String(claim.prefix(claimWidth - 1)) + "…" }
                 let prefix = pad(item.reason.rawValue, reasonWidth) + "  " + pad(item.clip?.short ?? "-", 12) + "  "
                     + pad(claim, claimWidth) + "  "
-                var detail = ClipFileName.terminalSafe(item.detail)
-                let room = max(20, width - prefix.count)
-                if detail.count > room { detail = String(detail.prefix(room - 1)) + "…" }
-                lines.append(prefix + detail)
+                let detail = wrap(ClipFileName.terminalSafe(item.detail), first: max(20, width - prefix.count), rest: width - 4)
+                lines.append(prefix + detail[0])
+                lines += detail.dropFirst().map { "    " + $0 }
                 lines.append("    next: " + ClipFileName.terminalSafe(item.next))
             }
             return lines.joined(separator: "\n")
+        }
+
+        /// Breaks text at spaces into lines of at most `first` characters, then `rest`; a word
+        /// longer than a line is cut.
+        static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
+            var lines: [String] = []
+            var current = ""
+            for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+                let limit = lines.isEmpty ? first : rest
+                if current.isEmpty {
+                    current = String(word)
+                } else if current.count + 1 + word.count <= limit {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    current = String(word)
+                }
+                while current.count > (lines.isEmpty ? first : rest) {
+                    let cut = lines.isEmpty ? first : rest
+                    lines.append(String(current.prefix(cut)))
+                    current = String(current.dropFirst(cut))
+                }
+            }
+            lines.append(current)
+            return lines
         }
 
         private static func pad(_ text: String, _ width: Int) -> String {

@@ -15,6 +15,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(cli.root)/.footage/vault/objects/\(digest.prefix(2))/\(digest.dropFirst(2))"))
         #expect(try cli.query("SELECT action || ' ' || coalesce(clip_id, 'none') FROM custody_events") == "article-added none")
         #expect(added.stderr.contains("article: deserters-report"))
+        let listed = try cli.succeed(["article"])
+        #expect(listed.stdout.split(separator: "\n").last?.hasPrefix("deserters-report  \(CaseworkCLI.articleURL)  Deserters  \(digest.prefix(12))") == true)
+        let json = try #require(try cli.succeed(["article", "list", "--json"]).json() as? [[String: Any]])
+        #expect(json.map { $0["handle"] as? String } == ["deserters-report"])
     }
 
     @Test func sameURLAgainIsANoOpOrExit65() throws {
@@ -131,5 +135,27 @@ import Testing
         try cli.succeed(["claims", "import", csv])
         try cli.succeed(["claims", "import", json])
         #expect(try cli.query("SELECT group_concat(handle || ':' || kind, ' ') FROM claims") == "d1:duration d2:event j1:visual")
+    }
+
+    @Test func longNamesAreCutToFitAndTheArticleFilterWorks() throws {
+        let cli = try CaseworkCLI.withClaims()
+        let handle = "a-rather-long-article-handle-from-a-long-headline"
+        try cli.succeed(["article", "add", "https://example.org/long", "--id", handle])
+        let file = try cli.write("long.yaml", """
+            article: \(handle)
+            claims:
+              - id: a-claim-id-that-goes-on-and-on-for-a-while
+                kind: event
+                quote: "somewhere between four and seven seconds in, a shot"
+                timing: between 0:04 and 0:07
+                event: shot
+            """)
+        try cli.succeed(["claims", "import", file])
+        let lines = try cli.succeed(["claims"]).stdout.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines)")
+        #expect(lines.last?.contains("…") == true)
+        let only = try #require(try cli.succeed(["claims", "--article", handle, "--json"]).json() as? [[String: Any]])
+        #expect(only.map { $0["id"] as? String } == ["a-claim-id-that-goes-on-and-on-for-a-while"])
     }
 }

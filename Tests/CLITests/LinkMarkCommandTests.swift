@@ -44,22 +44,23 @@ import Testing
 
     @Test func ambiguousPrefixExits64() throws {
         let cli = try CaseworkCLI.withClaims()
-        let first = try cli.register(FixtureCatalogue.videoOnlyMP4())
-        let second = try cli.register(FixtureCatalogue.audioOnlyWAV())
-        // An empty-looking but valid prefix that both digests share: their common start, or a
-        // single hex digit when they share none (then the first digit is not ambiguous; skip).
-        let common = String(zip(first, second).prefix { $0 == $1 }.map(\.0))
+        // Seventeen small files: at least two of their digests share a first hex digit.
+        let files = try (1...17).map { try cli.write("note-\($0).txt", "note \($0)\n") }
+        _ = try cli.run(["register"] + files + ["--source", "https://example.org/notes"])
+        let digests = try cli.query("SELECT digest FROM clips").split(separator: "\n").map(String.init)
+        #expect(digests.count == 17)
+        let shared = try #require(Dictionary(grouping: digests, by: { $0.prefix(1) }).first { $0.value.count > 1 })
         let before = try cli.snapshot()
-        if common.isEmpty {
-            let run = try cli.run(["link", "c1", "g"])
-            #expect(run.status == 64)
-            #expect(run.stderr.contains("is not a clip hash or a prefix of one"))
-        } else {
-            let run = try cli.run(["link", "c1", common])
-            #expect(run.status == 64)
-            #expect(run.stderr.contains("matches 2 clips"))
-        }
+        let run = try cli.run(["link", "c1", String(shared.key)])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("footage: \(shared.key) matches \(shared.value.count) clips"))
+        #expect(run.stderr.contains("give more characters of the hash"))
+        let mark = try cli.run(["mark", String(shared.key), "--at", "1", "--label", "shot"])
+        #expect(mark.status == 64)
         #expect(try cli.snapshot() == before)
+        let invalid = try cli.run(["link", "c1", "xyz"])
+        #expect(invalid.status == 64)
+        #expect(invalid.stderr.contains("xyz is not a clip hash or a prefix of one"))
     }
 
     @Test func badTimesExit64() throws {

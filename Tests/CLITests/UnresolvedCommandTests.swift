@@ -23,7 +23,8 @@ import Testing
         ])
         #expect(list.allSatisfy { Set($0.keys) == ["reason", "clip", "claim", "detail", "next"] })
         #expect(list[1]["clip"] as? String == digest)
-        #expect((list[1]["next"] as? String)?.contains("footage mark \(digest.prefix(12)) --at 0 --label c4") == true)
+        #expect(list[1]["next"] as? String
+                == "footage frames \(digest.prefix(12)) --every 1; footage mark \(digest.prefix(12)) --at T --label c4")
         #expect(list[5]["next"] as? String == "footage analyze \(digest.prefix(12))")
         #expect(list[6]["next"] as? String == "footage link c5 CLIP")
         // A mark labelled with the visual claim's id is a person's judgement of it.
@@ -35,12 +36,17 @@ import Testing
         let cli = try CaseworkCLI.withClaims()
         _ = try cli.register(FixtureCatalogue.videoOnlyMP4())
         let run = try cli.succeed(["unresolved"])
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 2 * 8)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { $0.count <= 100 })
+        // One line per item, its detail wrapped onto indented lines, then the next command.
+        #expect(lines.filter { !$0.hasPrefix(" ") }.count == 8)
+        #expect(lines.filter { $0.hasPrefix("    next: ") }.count == 8)
         #expect(lines[0].hasPrefix("ambiguous_time_expression"))
-        #expect(lines[1].hasPrefix("    next: footage claims import FILE"))
-        #expect(lines.last?.contains("next: footage link CLAIM") == true)
+        #expect(lines[0].contains("c2  \"in the sixth second\" reads as [5, 6)"))
+        let firstItem = lines.prefix { !$0.hasPrefix("    next: ") }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(firstItem.contains("also as \"at 0:06\" [5.5, 6.5)"))
+        #expect(lines.contains("    next: footage claims import FILE (new id with reading: strict or alternative)"))
+        #expect(lines.last?.hasPrefix("    next: footage link CLAIM ") == true)
     }
 
     @Test func limitAndReasonFilter() throws {
@@ -79,13 +85,13 @@ import Testing
         let cli = try CaseworkCLI.withClaims()
         let digest = try cli.register(FixtureCatalogue.videoOnlyMP4())
         for claim in ["c1", "c2", "c3"] { try cli.succeed(["link", claim, String(digest.prefix(12))]) }
-        // Verdicts as `footage check` stores them (the check command is built on the same API).
+        // Verdicts as `footage check` stores them, checked now (after the links were made).
         let clip = try cli.query("SELECT id FROM clips")
         func verdict(_ claim: String, _ outcome: String, _ explanation: String) throws {
             let json = #"{"claim_id":"\#(claim)","outcome":"\#(outcome)","offset":"0","other_measurements":[],"explanation":"\#(explanation)"}"#
             _ = try cli.query("""
                 INSERT INTO verdicts (claim_id, clip_id, outcome, checked_at, checked_by, verdict_json)
-                SELECT id, \(clip), '\(outcome)', '2026-11-26T00:00:00.000Z', 'tester', '\(json)' FROM claims WHERE handle = '\(claim)'
+                SELECT id, \(clip), '\(outcome)', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'tester', '\(json)' FROM claims WHERE handle = '\(claim)'
                 """)
         }
         try verdict("c1", "consistent", "first")

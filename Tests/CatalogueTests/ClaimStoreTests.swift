@@ -7,7 +7,7 @@ import TimingClaims
 
 @Suite struct ClaimStoreTests {
     @Test func importRecordsEveryClaimWithKindAndAmbiguity() throws {
-        let test = try Casework.withClaims()
+        let test = try ClaimFixtures.withClaims()
         let claims = try test.catalogue.claims()
         #expect(claims.map(\.claim.id) == ["c1", "c2", "c3", "c4", "c5", "c6"])
         #expect(claims.map(\.claim.kind) == [.duration, .event, .order, .visual, .noFootage, .describedFootage])
@@ -23,13 +23,13 @@ import TimingClaims
         #expect(stored.map { $0["kind"] as String } == ["duration", "event", "order", "visual", "no_footage", "described_footage"])
         #expect(stored.map { $0["ambiguous"] as Int } == [0, 1, 0, 0, 0, 0])
         #expect(stored[1]["timing"] as String? == "in the sixth second")
-        let events = try Casework.catalogueEvents(test.catalogue)
+        let events = try ClaimFixtures.catalogueEvents(test.catalogue)
         #expect(events.map(\.action) == [.articleAdded, .claimsImported])
     }
 
     @Test func aChosenReadingIsNotAmbiguous() throws {
         let test = try TestCatalogue()
-        let file = try Casework.claimsFile("""
+        let file = try ClaimFixtures.claimsFile("""
             claims:
               - {id: s, kind: event, quote: "in the sixth second", timing: in the sixth second, reading: alternative}
             """)
@@ -41,45 +41,45 @@ import TimingClaims
     }
 
     @Test func reimportingTheSameClaimsChangesNothing() throws {
-        let test = try Casework.withClaims()
-        let before = try Casework.counts(test.catalogue)
-        let summary = try test.catalogue.importClaims(Casework.claimsFile(), sourceFile: "again.yaml")
+        let test = try ClaimFixtures.withClaims()
+        let before = try ClaimFixtures.counts(test.catalogue)
+        let summary = try test.catalogue.importClaims(ClaimFixtures.claimsFile(), sourceFile: "again.yaml")
         #expect(summary.added.isEmpty)
         #expect(summary.unchanged == ["c1", "c2", "c3", "c4", "c5", "c6"])
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
     }
 
     @Test func aChangedClaimUnderAnExistingIdRefusesTheWholeFile() throws {
-        let test = try Casework.withClaims()
-        let before = try Casework.counts(test.catalogue)
-        let changed = Casework.claimsYAML.replacingOccurrences(of: "a 9-second clip\n", with: "a 12-second clip\n")
+        let test = try ClaimFixtures.withClaims()
+        let before = try ClaimFixtures.counts(test.catalogue)
+        let changed = ClaimFixtures.claimsYAML.replacingOccurrences(of: "a 9-second clip\n", with: "a 12-second clip\n")
             + "\n  - {id: c7, kind: visual, quote: new}\n"
         do {
-            _ = try test.catalogue.importClaims(Casework.claimsFile(changed), sourceFile: "changed.yaml")
+            _ = try test.catalogue.importClaims(ClaimFixtures.claimsFile(changed), sourceFile: "changed.yaml")
             Issue.record("a changed claim was accepted")
         } catch let CatalogueError.rejected(rejection) {
             #expect(rejection == .claimDiffers(claim: "c1", file: "changed.yaml"))
             #expect(rejection.description.contains("new id"))
         }
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
         #expect(throws: CatalogueError.self) { try test.catalogue.claim(handle: "c7") }
     }
 
     @Test func aMissingArticleIsNamedWithTheCommandToRun() throws {
         let test = try TestCatalogue()
-        let before = try Casework.counts(test.catalogue)
+        let before = try ClaimFixtures.counts(test.catalogue)
         do {
-            _ = try test.catalogue.importClaims(Casework.claimsFile(), sourceFile: "claims.yaml")
+            _ = try test.catalogue.importClaims(ClaimFixtures.claimsFile(), sourceFile: "claims.yaml")
             Issue.record("claims without their article were accepted")
         } catch let CatalogueError.rejected(rejection) {
             #expect(rejection == .claimArticleMissing(claim: "c1", article: "deserters", file: "claims.yaml"))
             #expect(rejection.description.contains("footage article add URL --id deserters"))
         }
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
     }
 
     @Test func claimsRefuseUpdateAndDelete() throws {
-        let test = try Casework.withClaims()
+        let test = try ClaimFixtures.withClaims()
         #expect(throws: CatalogueError.self) {
             try test.catalogue.write { db in try db.execute(sql: "UPDATE claims SET kind = 'visual'") }
         }
@@ -89,7 +89,7 @@ import TimingClaims
     }
 
     @Test func unknownClaimIsNamed() throws {
-        let test = try Casework.withClaims()
+        let test = try ClaimFixtures.withClaims()
         do {
             _ = try test.catalogue.claim(handle: "c99")
             Issue.record("an unknown claim was found")

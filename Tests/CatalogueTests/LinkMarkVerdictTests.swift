@@ -7,8 +7,8 @@ import TimingClaims
 
 @Suite struct LinkMarkVerdictTests {
     @Test func linkingRecordsTheOffsetAndAnEventOnTheClip() async throws {
-        let test = try Casework.withClaims()
-        let clip = try await Casework.registerClip(test)
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
         let offset = try #require(ExactSeconds(parsing: "1/3"))
         let outcome = try test.catalogue.link(claim: "c2", clipID: clip.id, offset: offset)
         guard case let .linked(link) = outcome else { Issue.record("not linked: \(outcome)"); return }
@@ -22,13 +22,13 @@ import TimingClaims
     }
 
     @Test func relinkingWithANewOffsetRecordsBothOffsets() async throws {
-        let test = try Casework.withClaims()
-        let clip = try await Casework.registerClip(test)
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
         _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: .zero)
-        let before = try Casework.counts(test.catalogue)
+        let before = try ClaimFixtures.counts(test.catalogue)
         let same = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: .zero)
         guard case .unchanged = same else { Issue.record("expected unchanged, got \(same)"); return }
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
         let moved = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: ExactSeconds(whole: 2))
         guard case let .relinked(_, previous) = moved else { Issue.record("expected relinked, got \(moved)"); return }
         #expect(previous == .zero)
@@ -38,21 +38,21 @@ import TimingClaims
     }
 
     @Test func linkingAnUnknownClaimChangesNothing() async throws {
-        let test = try Casework.withClaims()
-        let clip = try await Casework.registerClip(test)
-        let before = try Casework.counts(test.catalogue)
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
+        let before = try ClaimFixtures.counts(test.catalogue)
         do {
             _ = try test.catalogue.link(claim: "nope", clipID: clip.id, offset: .zero)
             Issue.record("an unknown claim was linked")
         } catch let CatalogueError.rejected(rejection) {
             #expect(rejection == .noSuchClaim(handle: "nope"))
         }
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
     }
 
     @Test func marksAreKeptExactlyAndInTimeOrder() async throws {
         let test = try TestCatalogue()
-        let clip = try await Casework.registerClip(test)
+        let clip = try await ClaimFixtures.registerClip(test)
         let late = try test.catalogue.addMark(clipID: clip.id, at: ExactSeconds(whole: 6), label: "shot", by: "ana", note: nil)
         let early = try test.catalogue.addMark(clipID: clip.id, at: try #require(ExactSeconds(parsing: "5.4")), label: "shot",
                                                by: "ana", note: "left soldier")
@@ -66,8 +66,8 @@ import TimingClaims
     }
 
     @Test func verdictsAreStoredWithACheckedEventAndTheLatestWins() async throws {
-        let test = try Casework.withClaims()
-        let clip = try await Casework.registerClip(test)
+        let test = try ClaimFixtures.withClaims()
+        let clip = try await ClaimFixtures.registerClip(test)
         _ = try test.catalogue.link(claim: "c1", clipID: clip.id, offset: .zero)
         let claim = try test.catalogue.claim(handle: "c1").claim
         let first = Verdict(claimId: "c1", outcome: .inconclusive, interval: claim.interval, explanation: "first")
@@ -96,12 +96,12 @@ import TimingClaims
     }
 
     @Test func aVerdictOnAnUnknownClaimChangesNothing() throws {
-        let test = try Casework.withClaims()
-        let before = try Casework.counts(test.catalogue)
+        let test = try ClaimFixtures.withClaims()
+        let before = try ClaimFixtures.counts(test.catalogue)
         #expect(throws: CatalogueError.self) {
             try test.catalogue.storeVerdict(Verdict(claimId: "zz", outcome: .unchecked, interval: nil, explanation: "x"),
                                             claim: "zz", clip: nil, analysisID: nil)
         }
-        #expect(try Casework.counts(test.catalogue) == before)
+        #expect(try ClaimFixtures.counts(test.catalogue) == before)
     }
 }

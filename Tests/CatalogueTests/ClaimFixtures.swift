@@ -6,7 +6,7 @@ import TestSupport
 import TimingClaims
 
 /// Claims files and counts for the tests of articles, claims, links, marks and verdicts.
-enum Casework {
+enum ClaimFixtures {
     /// The worked example's claims (CASE.md): a duration, an event in "the sixth second" (which
     /// has a second reading), an order, a visual claim, a claim with no footage and described footage.
     static let claimsYAML = """
@@ -57,7 +57,7 @@ enum Casework {
     static func registerClip(_ test: TestCatalogue, _ make: () throws -> URL = FixtureCatalogue.videoOnlyMP4) async throws
         -> (id: Int64, digest: SHA256Digest) {
         let results = await test.register([try make().path])
-        guard let digest = results.first?.digest else { throw CaseworkTestFailure.notRegistered }
+        guard let digest = results.first?.digest else { throw ClaimFixtureFailure.notRegistered }
         return (try test.catalogue.resolveClip(digest.hex), digest)
     }
 
@@ -82,6 +82,6 @@ enum Casework {
     }
 }
 
-enum CaseworkTestFailure: Error {
+enum ClaimFixtureFailure: Error {
     case notRegistered
 }

@@ -2,7 +2,7 @@ import FootageModel
 
 /// Why the catalogue refused an article, claim, link, mark or verdict: each names the thing and,
 /// where there is one, the command that would put it right.
-public enum CaseworkRejection: Sendable, Hashable, CustomStringConvertible {
+public enum CatalogueRejection: Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure it is, which decides the exit status.
     public enum Kind: Sendable, Hashable {
         /// Something named does not exist.
