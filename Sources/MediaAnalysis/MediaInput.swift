@@ -7,15 +7,37 @@ final class MediaInput {
     let format: FormatContext
     let path: String
 
-    init(path: String, limits: ProbeLimits = .default) throws(AnalysisError) {
+    /// `videoOnly`: the caller reads only video, so stream analysis (which decodes frames) is
+    /// skipped where the container header already describes every video stream fully.
+    init(path: String, limits: ProbeLimits = .default, videoOnly: Bool = false) throws(AnalysisError) {
         self.path = path
         do {
             _ = try PathCheck.regularFileSize(path)
             format = try Prober.open(path, limits: limits)
-            try Prober.findStreamInfo(format, path: path, limits: limits)
+            if !(videoOnly && Self.headerDescribesVideo(format)) {
+                try Prober.findStreamInfo(format, path: path, limits: limits)
+            }
         } catch {
             throw AnalysisError(probe: error)
         }
+    }
+
+    /// Containers whose header carries each track's codec, picture size and decoder setup, and
+    /// builds the seek index on open.
+    private static let describingContainers: Set<String> = ["mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm"]
+
+    /// Whether every video stream's codec and size are known from the header alone.
+    private static func headerDescribesVideo(_ format: FormatContext) -> Bool {
+        guard let name = format.pointer.pointee.iformat?.pointee.name,
+              describingContainers.contains(String(cString: name)) else { return false }
+        var sawVideo = false
+        for index in 0..<format.streamCount {
+            guard let parameters = format.stream(at: index)?.pointee.codecpar?.pointee else { return false }
+            guard parameters.codec_type == AVMEDIA_TYPE_VIDEO else { continue }
+            guard parameters.codec_id != AV_CODEC_ID_NONE, parameters.width > 0, parameters.height > 0 else { return false }
+            sawVideo = true
+        }
+        return sawVideo
     }
 
     var pointer: UnsafeMutablePointer<AVFormatContext> { format.pointer }

@@ -13,7 +13,7 @@ final class VideoSource {
     private var skipNonReferenceBefore: Int64?
 
     init(path: String, tuning: Decoder.Tuning = Decoder.Tuning()) throws(AnalysisError) {
-        input = try MediaInput(path: path)
+        input = try MediaInput(path: path, videoOnly: true)
         guard let stream = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
             throw AnalysisError(.noStream, path: path, detail: "no video stream")
         }

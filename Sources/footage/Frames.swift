@@ -12,7 +12,9 @@ extension Footage {
             discussion: """
             The frame at time T is the last frame presented at or before T; player time 0 is the \
             first presented frame. Times: 6, 5.5, 0:05.500 or 00:00:05.500. Images are named by \
-            the frame's own presentation time in milliseconds, e.g. frame-005480ms.png.
+            the frame's own presentation time in milliseconds, e.g. frame-005480ms.png. A registered \
+            clip (named by a prefix of its SHA-256) keeps its frames and sheets in the vault with a \
+            custody event each; asking again reuses them.
             """
         )
 
