@@ -42,11 +42,10 @@ public struct CheckRunner: Sendable {
         for group in groups {
             clips.append(try check(clipID: group.clipID, only: group.only))
         }
-        var unlinkedChecks: [CheckedClaim] = []
-        for stored in unlinked {
-            let verdict = Self.unlinkedVerdict(stored.claim)
-            unlinkedChecks.append(CheckedClaim(claim: stored.claim, verdict: verdict,
-                                               verdictID: try store(verdict, clipID: nil, analysisID: nil)))
+        let verdicts = unlinked.map { Self.unlinkedVerdict($0.claim) }
+        let ids = try store(verdicts, clipID: nil, analysisID: nil)
+        let unlinkedChecks = zip(unlinked, zip(verdicts, ids)).map {
+            CheckedClaim(claim: $0.claim, verdict: $1.0, verdictID: $1.1)
         }
         return CheckReport(clips: clips, unlinked: unlinkedChecks)
     }
@@ -110,17 +109,21 @@ public struct CheckRunner: Sendable {
                     verdict.explanation += "; the frame at \(time) s could not be taken: \(error.description)"
                 }
             }
-            checked.append(CheckedClaim(claim: claim, verdict: verdict,
-                                        verdictID: try store(verdict, clipID: clipID, analysisID: analysis?.id)))
+            checked.append(CheckedClaim(claim: claim, verdict: verdict, verdictID: 0))
         }
+        let ids = try store(checked.map(\.verdict), clipID: clipID, analysisID: analysis?.id)
+        for index in checked.indices { checked[index].verdictID = ids[index] }
         let audio = analysis?.report.audio.map { $0.events.map { ExactSeconds(milliseconds: $0.onsetMs) } }
         return ClipCheck(clip: clip.digest, clipID: clipID, analysisID: analysis?.id, analysedNow: analysedNow,
                          analysisFailure: failure, audioEvents: audio, cuts: cuts, marks: marks.count, checked: checked)
     }
 
-    private func store(_ verdict: Verdict, clipID: Int64?, analysisID: Int64?) throws(CaseworkError) -> Int64 {
+    /// Stores one clip's verdicts (or the unlinked claims') in one transaction.
+    private func store(_ verdicts: [Verdict], clipID: Int64?, analysisID: Int64?) throws(CaseworkError) -> [Int64] {
         do {
-            return try catalogue.storeVerdict(verdict, claim: verdict.claimId, clip: clipID, analysisID: analysisID)
+            return try catalogue.storeVerdicts(verdicts.map {
+                VerdictToStore(verdict: $0, claim: $0.claimId, clipID: clipID, analysisID: analysisID)
+            })
         } catch { throw .catalogue(error) }
     }
 

@@ -82,8 +82,8 @@ extension Footage {
             // The table is printed after the provenance, which the check adds to.
             let checked = try step.run(["check"], capture: true, accepting: [0, 1])
 
-            DemoStep.heading("provenance of the clip")
-            try step.run(["provenance", digest])
+            DemoStep.heading("provenance of the clip (footage provenance \(digest.prefix(12)) shows every detail)")
+            Console.out(DemoProvenance.text(try provenance(folder: folder.path, digest: digest)))
 
             DemoStep.heading("claimed vs measured")
             Console.out(checked.hasSuffix("\n") ? String(checked.dropLast()) : checked)
@@ -94,7 +94,8 @@ extension Footage {
             // An evidence bag of the whole case is exported here, once `footage export` lands.
 
             DemoStep.heading("done")
-            Console.out("catalogue: \(folder.path)/.footage   (FOOTAGE_CATALOGUE=\(folder.path) footage …)")
+            Console.out("catalogue: \(folder.path)/.footage")
+            Console.out("to go on with it: export FOOTAGE_CATALOGUE=\(folder.path)")
         }
 
         /// The ffmpeg arguments for the stand-in, the same graph as the tests' fixture.
@@ -141,6 +142,17 @@ extension Footage {
             } catch {
                 Console.err("footage demo: cannot write \(url.path): \(error.localizedDescription)")
                 throw ExitStatus.ioError
+            }
+        }
+
+        /// The clip's collection record and custody log, read from the catalogue.
+        private func provenance(folder: String, digest: String) throws -> ClipProvenance {
+            do {
+                let opened = try Catalogue.open(CatalogueLocation.inside(folder),
+                                                identity: CustodyIdentity(actor: UserName.current, toolVersion: Footage.version))
+                return try opened.provenance(clipID: opened.resolveClip(digest))
+            } catch {
+                throw CatalogueFailure.exit(error)
             }
         }
 

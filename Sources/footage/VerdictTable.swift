@@ -25,7 +25,7 @@ enum VerdictTable {
                 row.verdict.outcome.rawValue,
             ])
         }
-        var lines = layout(table, limits: [10, 26, 14, 18, 8, 10, 12])
+        var lines = layout(table, limits: [10, 20, 12, 16, 8, 10, 12])
         for row in rows {
             lines.append("")
             lines += paragraph(for: row)
