@@ -10,7 +10,6 @@ struct Footage: AsyncParsableCommand {
         version: version,
         subcommands: [
             Probe.self,
-            ProbeWorkerCommand.self,
             Init.self,
             Register.self,
             Clips.self,

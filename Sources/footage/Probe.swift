@@ -40,7 +40,7 @@ extension Footage {
         @Flag(help: "List every frame (decoded), like ffprobe -show_frames.")
         var frames = false
 
-        @Flag(help: "Build the timeline from a full packet scan even when the container has an index.")
+        @Flag(help: "Read packets with a full demux scan (for the timeline or --packets) even when the container has an index.")
         var scan = false
 
         @Option(help: "Seconds a worker may take per file before it is stopped, plus an allowance per megabyte.")

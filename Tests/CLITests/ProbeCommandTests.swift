@@ -83,6 +83,17 @@ struct ProbeCommandTests {
         let note = try #require(document["symlink"] as? [String: Any])
         #expect(note["target"] as? String == clip.path)
         #expect(document["streams"] != nil)
+        // The note is part of the documented shape: the output still validates.
+        let printed = try folder.write("probe.json", Data(json.stdout.utf8))
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Schemas/probe.schema.json")
+        let script = """
+        import json, sys, jsonschema
+        validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.load(open(sys.argv[2])))]
+        print("\\n".join(errors), end="")
+        """
+        #expect(try Fixtures.run("python3", ["-c", script, schema.path, printed]).isEmpty)
     }
 
     @Test func noFilesIsAUsageError() throws {
@@ -95,7 +106,7 @@ struct ProbeCommandTests {
         #expect(run.status == 64)
     }
 
-    @Test func theWorkerSubcommandIsHiddenFromHelp() throws {
+    @Test func theWorkerIsNotACommand() throws {
         let run = try FootageRun.run(["--help"])
         #expect(run.stdout.contains("probe"))
         #expect(!run.stdout.contains("probe-worker"))
