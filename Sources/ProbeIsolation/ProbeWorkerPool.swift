@@ -74,10 +74,17 @@ public actor ProbeWorkerPool {
     private var nextRequestID = 0
     private let encodedConfiguration: String
 
-    public init(configuration: Configuration = .init()) {
+    /// - Parameter adopting: workers already running for this pool (forked at launch, see
+    ///   `PrelaunchedWorkers`); those beyond `maximumWorkers` are let go. Workers started later
+    ///   run the worker executable.
+    public init(configuration: Configuration = .init(), adopting launched: [LaunchedWorker] = []) {
         self.configuration = configuration
         let encoded = (try? JSONEncoder().encode(configuration.worker)) ?? Data("{}".utf8)
         encodedConfiguration = String(decoding: encoded, as: UTF8.self)
+        let adopted = launched.map(WorkerProcess.init(adopting:))
+        for extra in adopted.dropFirst(configuration.maximumWorkers) { extra.retire() }
+        idle = Array(adopted.prefix(configuration.maximumWorkers))
+        running = idle.count
     }
 
     // MARK: - Requests

@@ -58,7 +58,8 @@ extension Footage {
             var poolConfiguration = ProbeWorkerPool.Configuration()
             poolConfiguration.maximumWorkers = min(poolConfiguration.maximumWorkers, files.count)
             if let deadline { poolConfiguration.deadline.base = .milliseconds(Int64(deadline * 1000)) }
-            let pool = ProbeWorkerPool(configuration: poolConfiguration)
+            // Workers forked at launch (see `Footage.main`) serve first; more start as needed.
+            let pool = ProbeWorkerPool(configuration: poolConfiguration, adopting: await PrelaunchedWorkers.shared.take())
             let kind: ProbeRequestKind = packets ? .packets : frames ? .frames : .probe
             let results = await pool.runAllRaw(kind, paths: files, forceScan: scan)
             await pool.shutdown()

@@ -96,6 +96,23 @@ struct ProbeCommandTests {
         #expect(try Fixtures.run("python3", ["-c", script, schema.path, printed]).isEmpty)
     }
 
+    /// `footage probe` has FFmpeg loaded already and nothing else running when it starts, so it
+    /// forks its workers instead of starting the worker executable; the forked worker is isolated
+    /// the same way (the deadline test below goes through it). strace shows which happened.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    func probeForksItsWorkerInsteadOfStartingAProgram() throws {
+        let clip = try Self.clip()
+        let folder = try ScratchFolder()
+        let trace = folder.path("trace")
+        let output = try Fixtures.run("strace", ["-f", "-e", "trace=execve", "-o", trace,
+                                                 BuiltProducts.footage.path, "probe", "--json", clip.path])
+        let document = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        #expect((document["streams"] as? [Any])?.isEmpty == false)
+        let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").filter { $0.contains("execve(") }
+        #expect(calls.count == 1, "only footage itself was started: \(calls)")
+        #expect(!calls.contains { $0.contains("footage-probe-worker") })
+    }
+
     @Test func noFilesIsAUsageError() throws {
         let run = try FootageRun.run(["probe"])
         #expect(run.status == 64)

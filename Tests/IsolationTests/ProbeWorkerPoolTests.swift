@@ -89,6 +89,22 @@ import Testing
         await limited.shutdown()
     }
 
+    /// The test runner has many threads: forking one would be unsound, so the pool starts its
+    /// workers from the executable instead, and they answer as usual.
+    @Test func forkingIsRefusedWhileThreadsRunAndTheExecutableServesInstead() async throws {
+        let forked = PrelaunchedWorkers.fork(count: 2)
+        #expect(forked.isEmpty, "nothing was forked")
+        let pool = ProbeWorkerPool(configuration: .init(executablePath: BuiltProducts.probeWorker.path, maximumWorkers: 2),
+                                   adopting: forked)
+        #expect(await pool.workerIDs.isEmpty)
+        let record = try await pool.probe(PoolSupport.smallClip().path).get()
+        #expect(record.streams.first?.codecName == "h264")
+        let pid = try #require(await pool.workerIDs.first)
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+        #expect(executable.hasSuffix("/footage-probe-worker"))
+        await pool.shutdown()
+    }
+
     @Test func twoHundredFilesThroughTwoWorkersComeBackInOrder() async throws {
         let folder = try ScratchFolder("isolation-bulk")
         let clips = try [1, 2, 3].map { try PoolSupport.smallClip(seconds: $0) }
