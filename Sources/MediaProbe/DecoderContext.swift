@@ -26,6 +26,9 @@ final class DecoderContext {
         try FFmpegError.check(avcodec_parameters_to_context(context, parameters), "avcodec_parameters_to_context")
         context.pointee.pkt_timebase = stream.pointee.time_base
         context.pointee.opaque = UnsafeMutableRawPointer(failedBuffers)
+        // One thread decodes (see `threads` below), so the callback needs no lock; saying "no
+        // frame threading" keeps libavcodec from warning about a callback not marked thread-safe.
+        context.pointee.thread_type = FF_THREAD_SLICE
         context.pointee.get_buffer2 = { context, frame, flags in
             let status = avcodec_default_get_buffer2(context, frame, flags)
             if status < 0, let counter = context?.pointee.opaque {
