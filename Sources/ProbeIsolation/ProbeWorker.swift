@@ -80,7 +80,7 @@ public enum ProbeWorker {
         case .success(.record(let record)):
             return WorkerReply.line(id: id, retiring: retiring, key: "record", payload: try encoder.encode(record))
         case .success(.packets(let packets)):
-            return WorkerReply.line(id: id, retiring: retiring, key: "packets", payload: try encoder.encode(packets))
+            return WorkerReply.line(id: id, retiring: retiring, key: "packets", payload: Data(PacketListingJSON.encode(packets)))
         case .success(.frames(let frames)):
             return WorkerReply.line(id: id, retiring: retiring, key: "frames", payload: try encoder.encode(frames))
         case .failure(let error):
