@@ -11,55 +11,40 @@ enum PacketListingJSON {
         out.append(UInt8(ascii: "["))
         for (offset, entry) in entries.enumerated() {
             if offset > 0 { out.append(UInt8(ascii: ",")) }
-            var members = Members(out: out)
-            if let codecType = entry.codecType { members.string("codec_type", codecType) }
-            members.number("stream_index", Int64(entry.streamIndex))
-            if let pts = entry.pts { members.number("pts", pts) }
-            if let ptsTime = entry.ptsTime { members.string("pts_time", ptsTime) }
-            if let dts = entry.dts { members.number("dts", dts) }
-            if let dtsTime = entry.dtsTime { members.string("dts_time", dtsTime) }
-            if let duration = entry.duration { members.number("duration", duration) }
-            if let durationTime = entry.durationTime { members.string("duration_time", durationTime) }
-            members.string("size", entry.size)
-            if let pos = entry.pos { members.string("pos", pos) }
-            members.string("flags", entry.flags)
-            out = members.closed()
+            out.append(UInt8(ascii: "{"))
+            // Each member after the first is preceded by a comma; `stream_index` always comes
+            // second or first, so the first member decides.
+            if let codecType = entry.codecType { string("codec_type", codecType, first: true, into: &out) }
+            number("stream_index", Int64(entry.streamIndex), first: entry.codecType == nil, into: &out)
+            if let pts = entry.pts { number("pts", pts, into: &out) }
+            if let ptsTime = entry.ptsTime { string("pts_time", ptsTime, into: &out) }
+            if let dts = entry.dts { number("dts", dts, into: &out) }
+            if let dtsTime = entry.dtsTime { string("dts_time", dtsTime, into: &out) }
+            if let duration = entry.duration { number("duration", duration, into: &out) }
+            if let durationTime = entry.durationTime { string("duration_time", durationTime, into: &out) }
+            string("size", entry.size, into: &out)
+            if let pos = entry.pos { string("pos", pos, into: &out) }
+            string("flags", entry.flags, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
         return out
     }
 
-    /// One object's members, comma-separated, in a buffer that is moved in and out.
-    private struct Members {
-        var out: [UInt8]
-        var count = 0
+    private static func number(_ key: String, _ value: Int64, first: Bool = false, into out: inout [UInt8]) {
+        name(key, first: first, into: &out)
+        out.append(contentsOf: String(value).utf8)
+    }
 
-        init(out: [UInt8]) {
-            self.out = out
-            self.out.append(UInt8(ascii: "{"))
-        }
+    private static func string(_ key: String, _ value: String, first: Bool = false, into out: inout [UInt8]) {
+        name(key, first: first, into: &out)
+        quote(value, into: &out)
+    }
 
-        mutating func number(_ key: String, _ value: Int64) {
-            name(key)
-            out.append(contentsOf: String(value).utf8)
-        }
-
-        mutating func string(_ key: String, _ value: String) {
-            name(key)
-            PacketListingJSON.quote(value, into: &out)
-        }
-
-        mutating func closed() -> [UInt8] {
-            out.append(UInt8(ascii: "}"))
-            return out
-        }
-
-        private mutating func name(_ key: String) {
-            if count > 0 { out.append(UInt8(ascii: ",")) }
-            count += 1
-            PacketListingJSON.quote(key, into: &out)
-            out.append(UInt8(ascii: ":"))
-        }
+    private static func name(_ key: String, first: Bool, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        quote(key, into: &out)
+        out.append(UInt8(ascii: ":"))
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as
