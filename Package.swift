@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "footage", targets: ["footage"]),
+        .executable(name: "footage-probe-worker", targets: ["footage-probe-worker"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
@@ -39,6 +40,8 @@ let package = Package(
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        // The probe worker: a separate small executable, so that a worker loads only FFmpeg and the probe.
+        .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeIsolation"], swiftSettings: strictSettings),
         .target(
             name: "MediaAnalysis",
             dependencies: ["CFFmpeg", "FootageModel", "MediaProbe", .product(name: "Crypto", package: "swift-crypto")],

@@ -9,10 +9,26 @@ enum FrameScan {
 
     static func run(_ format: FormatContext, path: String, limits: ProbeLimits) throws(ProbeError) -> [FrameListingEntry] {
         let decoders = try openDecoders(format, path: path, limits: limits)
+        let entries: [FrameListingEntry]
         do {
-            return try decode(format, decoders: decoders, limits: limits)
+            entries = try decode(format, decoders: decoders, limits: limits)
         } catch {
-            throw ProbeError(reason: .corrupt, path: path, failure: error)
+            throw ProbeError(reason: error.isPOSIX(ENOMEM) ? .limitExceeded : .corrupt, path: path, failure: error)
+        }
+        try checkBuffers(decoders, format: format, path: path)
+        return entries
+    }
+
+    /// A frame lost because a buffer could not be allocated is the worker's memory ceiling
+    /// speaking, not the file: a listing without it would pass for the file's content, so the
+    /// listing fails instead and names the stream and the picture size.
+    private static func checkBuffers(_ decoders: [DecoderContext?], format: FormatContext, path: String) throws(ProbeError) {
+        for (index, decoder) in decoders.enumerated() {
+            guard let decoder, decoder.bufferAllocationFailures > 0 else { continue }
+            let context = decoder.pointer.pointee
+            let what = context.codec_type == AVMEDIA_TYPE_VIDEO ? "a \(context.width)x\(context.height) picture" : "decoded samples"
+            throw ProbeError(reason: .limitExceeded, path: path,
+                             message: "out of memory decoding \(path): stream \(index) could not allocate a buffer for \(what) \(decoder.bufferAllocationFailures) time(s) under the probe's memory limit, so the frame listing would be incomplete")
         }
     }
 
@@ -67,6 +83,8 @@ enum FrameScan {
                 let status = avcodec_send_packet(decoder.pointer, packet.pointer)
                 if status == footage_averror_eagain() {
                     try drain(index)
+                } else if status == footage_averror(ENOMEM) {
+                    throw FFmpegError(function: "avcodec_send_packet", code: status)
                 } else {
                     // A damaged packet is skipped, as ffprobe does; the listing shows what decoded.
                     sent = true
@@ -86,6 +104,7 @@ enum FrameScan {
         let status = avcodec_receive_frame(decoder.pointer, frame.pointer)
         if status == footage_averror_eagain() { return .needsInput }
         if status == footage_averror_eof() { return .endOfStream }
+        if status == footage_averror(ENOMEM) { throw FFmpegError(function: "avcodec_receive_frame", code: status) }
         // A decoding error on one frame ends this drain; the next packet continues.
         if status < 0 { return .needsInput }
         return .frame

@@ -25,12 +25,8 @@ struct PacketScan {
 
     private mutating func read(_ format: FormatContext, limit: Int, listing: Bool) throws(FFmpegError) {
         let packet = try PacketBuffer()
-        let types = (0..<format.streamCount).map { index in
-            format.stream(at: index).flatMap { stream in
-                stream.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }
-            }
-        }
-        let timeBases = (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
+        let types = Self.mediaTypes(format)
+        let timeBases = Self.timeBases(format)
         records.reserveCapacity(1024)
         defer { av_packet_unref(packet.pointer) }
         while try packet.read(from: format) {
@@ -52,7 +48,22 @@ struct PacketScan {
         }
     }
 
-    private static func entry(_ record: PacketRecord, type: String?, timeBase: AVRational) -> PacketListingEntry {
+    /// Each stream's media type as ffprobe names it (`video`, `audio`, …).
+    static func mediaTypes(_ format: FormatContext) -> [String?] {
+        (0..<format.streamCount).map { index in
+            format.stream(at: index).flatMap { stream in
+                stream.pointee.codecpar.flatMap { FFprobeText.string(av_get_media_type_string($0.pointee.codec_type)) }
+            }
+        }
+    }
+
+    /// Each stream's time base.
+    static func timeBases(_ format: FormatContext) -> [AVRational] {
+        (0..<format.streamCount).map { format.stream(at: $0)?.pointee.time_base ?? AVRational(num: 0, den: 1) }
+    }
+
+    /// One packet as `ffprobe -show_packets` prints it.
+    static func entry(_ record: PacketRecord, type: String?, timeBase: AVRational) -> PacketListingEntry {
         let nopts = footage_nopts_value()
         return PacketListingEntry(
             codecType: type, streamIndex: record.streamIndex,

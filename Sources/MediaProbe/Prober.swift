@@ -17,9 +17,11 @@ public enum Prober {
         var record = try describe(format, path: path, limits: limits)
         let (index, indexWarnings) = ProbeIndexing.read(path: path, formatName: record.format.formatName)
         var timeline: Timeline
-        if let index, index.isComplete, !forceScan {
-            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: index.tracks.flatMap(\.packets),
-                                                           source: .containerIndex))
+        if let index, !forceScan, let packets = ProbeIndexing.packetsInFile(index) {
+            // A cut file whose index survived is answered from the index too: it says which
+            // samples are still in the file and which are gone, so reading the rest adds nothing.
+            timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: packets, source: .containerIndex))
+            timeline.warnings += ProbeIndexing.truncationWarnings(index)
         } else {
             let scan: PacketScan
             do {
@@ -29,7 +31,8 @@ public enum Prober {
             }
             timeline = TimelineBuilder.build(TimelineInput(probe: record, packets: scan.records, source: .scan,
                                                            stoppedAtLimit: scan.stoppedAtLimit))
-            timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams)
+            timeline.warnings += ScanFindings.warnings(scan, fileSize: size, format: record.format, streams: record.streams,
+                                                       index: index)
             if let index, !index.isFragmented, !scan.stoppedAtLimit {
                 timeline.warnings += ProbeIndexing.disagreements(index: index, scanned: scan.records)
             }
@@ -44,10 +47,18 @@ public enum Prober {
         return record
     }
 
-    /// Every packet as `ffprobe -show_packets` lists it, in file order.
-    public static func packets(path: String, limits: ProbeLimits = .default) throws(ProbeError) -> [PacketListingEntry] {
+    /// Every packet as `ffprobe -show_packets` lists it, in the demuxer's order: from the
+    /// container's own index when it lists every packet (MP4/MOV sample tables), else from a
+    /// demux scan. Both give the same entries.
+    ///
+    /// - Parameter forceScan: demux the file even when the index could answer.
+    public static func packets(path: String, limits: ProbeLimits = .default,
+                               forceScan: Bool = false) throws(ProbeError) -> [PacketListingEntry] {
         _ = try PathCheck.regularFileSize(path)
         let format = try open(path, limits: limits)
+        if !forceScan, let listing = IndexedPacketListing.listing(format, path: path, limit: limits.maxScanPackets) {
+            return listing
+        }
         try findStreamInfo(format, path: path, limits: limits)
         do {
             return try PacketScan.run(format, limit: limits.maxScanPackets, listing: true).listing

@@ -6,8 +6,31 @@ import Foundation
 import MediaProbe
 
 /// The worker side: a process that lowers its own limits, then answers one JSON line per request
-/// line on stdin until stdin closes. `footage probe-worker` runs this.
+/// line on stdin until stdin closes. The `footage-probe-worker` executable runs this.
 public enum ProbeWorker {
+    /// The worker's command line, `--configuration JSON`, served: the process exit status, 64 when
+    /// the arguments are not that.
+    public static func main(arguments: [String]) -> Int32 {
+        guard arguments.count == 2, arguments[0] == "--configuration" else {
+            report("usage: footage-probe-worker --configuration JSON (started by footage, not by people)")
+            return 64
+        }
+        let configuration: WorkerConfiguration
+        do {
+            configuration = try JSONDecoder().decode(WorkerConfiguration.self, from: Data(arguments[1].utf8))
+        } catch {
+            report("footage-probe-worker: the worker configuration is not valid JSON: \(error)")
+            return 64
+        }
+        return serve(configuration: configuration)
+    }
+
+    /// A line on stderr, before the worker has pointed stdout there.
+    private static func report(_ message: String) {
+        let line = Array((message + "\n").utf8)
+        _ = line.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// Serves requests and returns the process exit status: 0 when stdin closed or the CPU budget
     /// ran low, 70 when the limits could not be applied or stdout failed.
     public static func serve(configuration: WorkerConfiguration) -> Int32 {
@@ -57,7 +80,7 @@ public enum ProbeWorker {
         case .success(.record(let record)):
             return WorkerReply.line(id: id, retiring: retiring, key: "record", payload: try encoder.encode(record))
         case .success(.packets(let packets)):
-            return WorkerReply.line(id: id, retiring: retiring, key: "packets", payload: try encoder.encode(packets))
+            return WorkerReply.line(id: id, retiring: retiring, key: "packets", payload: Data(PacketListingJSON.encode(packets)))
         case .success(.frames(let frames)):
             return WorkerReply.line(id: id, retiring: retiring, key: "frames", payload: try encoder.encode(frames))
         case .failure(let error):
@@ -83,7 +106,7 @@ public enum ProbeWorker {
             case .probe:
                 return .success(.record(try Prober.probe(path: request.path, limits: limits, forceScan: request.forceScan)))
             case .packets:
-                return .success(.packets(try Prober.packets(path: request.path, limits: limits)))
+                return .success(.packets(try Prober.packets(path: request.path, limits: limits, forceScan: request.forceScan)))
             case .frames:
                 return .success(.frames(try Prober.frames(path: request.path, limits: limits)))
             }

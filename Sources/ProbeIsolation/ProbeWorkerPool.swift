@@ -16,7 +16,7 @@ public import MediaProbe
 /// ends and reaps them all.
 public actor ProbeWorkerPool {
     public struct Configuration: Sendable {
-        /// The `footage` executable to run as `footage probe-worker`.
+        /// The worker executable, run as `footage-probe-worker --configuration JSON`.
         public var executablePath: String
         public var maximumWorkers: Int
         public var deadline: ProbeDeadline
@@ -27,7 +27,7 @@ public actor ProbeWorkerPool {
         /// A worker is replaced after this many requests, bounding what one process accumulates.
         public var requestsPerWorker: Int
 
-        public init(executablePath: String = ProbeWorkerPool.currentExecutable,
+        public init(executablePath: String = ProbeWorkerPool.bundledWorker,
                     maximumWorkers: Int = ProbeWorkerPool.coreCount,
                     deadline: ProbeDeadline = .init(),
                     worker: WorkerConfiguration = .init(),
@@ -42,10 +42,18 @@ public actor ProbeWorkerPool {
         }
     }
 
-    /// The running executable (`/proc/self/exe`, resolved once so it stays valid if the file
-    /// is replaced while we run).
-    public static let currentExecutable: String =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+    /// The name of the worker executable, installed in the same folder as `footage`.
+    public static let workerExecutableName = "footage-probe-worker"
+
+    /// The worker beside the running executable (`/proc/self/exe` resolved once, so that it stays
+    /// valid if the file is replaced while we run). A separate, small executable rather than
+    /// `footage` itself: a worker then loads FFmpeg's libraries and nothing else of ours, and
+    /// starts in about half the time.
+    public static let bundledWorker: String = {
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+        let folder = running.lastIndex(of: "/").map { String(running[..<$0]) } ?? "."
+        return folder + "/" + workerExecutableName
+    }()
 
     /// Cores this process may use: the default number of workers.
     public static let coreCount = ProcessInfo.processInfo.activeProcessorCount
@@ -58,9 +66,6 @@ public actor ProbeWorkerPool {
         return environment
     }
 
-    /// The hidden subcommand that runs `ProbeWorker.serve`.
-    public static let workerSubcommand = "probe-worker"
-
     public let configuration: Configuration
     private var idle: [WorkerProcess] = []
     private var busy: [Int: pid_t] = [:]
@@ -69,10 +74,17 @@ public actor ProbeWorkerPool {
     private var nextRequestID = 0
     private let encodedConfiguration: String
 
-    public init(configuration: Configuration = .init()) {
+    /// - Parameter adopting: workers already running for this pool (forked at launch, see
+    ///   `PrelaunchedWorkers`); those beyond `maximumWorkers` are let go. Workers started later
+    ///   run the worker executable.
+    public init(configuration: Configuration = .init(), adopting launched: [LaunchedWorker] = []) {
         self.configuration = configuration
         let encoded = (try? JSONEncoder().encode(configuration.worker)) ?? Data("{}".utf8)
         encodedConfiguration = String(decoding: encoded, as: UTF8.self)
+        let adopted = launched.map(WorkerProcess.init(adopting:))
+        for extra in adopted.dropFirst(configuration.maximumWorkers) { extra.retire() }
+        idle = Array(adopted.prefix(configuration.maximumWorkers))
+        running = idle.count
     }
 
     // MARK: - Requests
@@ -267,7 +279,7 @@ public actor ProbeWorkerPool {
                 do {
                     return try WorkerProcess.spawn(
                         executable: configuration.executablePath,
-                        arguments: [Self.workerSubcommand, "--configuration", encodedConfiguration],
+                        arguments: ["--configuration", encodedConfiguration],
                         environment: Self.workerEnvironment)
                 } catch {
                     running -= 1

@@ -1,8 +1,21 @@
 import ArgumentParser
+import ProbeIsolation
 
 @main
 struct Footage: AsyncParsableCommand {
     static let version = "0.1.0"
+
+    /// For `footage probe`, forks the probe workers first, while nothing else runs (see
+    /// `PrelaunchedWorkers`); then parses the command line and runs the command.
+    static func main() async {
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "probe" {
+            let files = arguments.dropFirst().filter { !$0.hasPrefix("-") }.count
+            let workers = PrelaunchedWorkers.fork(count: min(max(files, 1), ProbeWorkerPool.coreCount))
+            await PrelaunchedWorkers.shared.keep(workers)
+        }
+        await (Footage.self as any AsyncParsableCommand.Type).main()
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "footage",
@@ -10,7 +23,6 @@ struct Footage: AsyncParsableCommand {
         version: version,
         subcommands: [
             Probe.self,
-            ProbeWorkerCommand.self,
             Init.self,
             Register.self,
             Clips.self,

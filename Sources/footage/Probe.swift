@@ -40,7 +40,7 @@ extension Footage {
         @Flag(help: "List every frame (decoded), like ffprobe -show_frames.")
         var frames = false
 
-        @Flag(help: "Build the timeline from a full packet scan even when the container has an index.")
+        @Flag(help: "Read packets with a full demux scan (for the timeline or --packets) even when the container has an index.")
         var scan = false
 
         @Option(help: "Seconds a worker may take per file before it is stopped, plus an allowance per megabyte.")
@@ -58,7 +58,8 @@ extension Footage {
             var poolConfiguration = ProbeWorkerPool.Configuration()
             poolConfiguration.maximumWorkers = min(poolConfiguration.maximumWorkers, files.count)
             if let deadline { poolConfiguration.deadline.base = .milliseconds(Int64(deadline * 1000)) }
-            let pool = ProbeWorkerPool(configuration: poolConfiguration)
+            // Workers forked at launch (see `Footage.main`) serve first; more start as needed.
+            let pool = ProbeWorkerPool(configuration: poolConfiguration, adopting: await PrelaunchedWorkers.shared.take())
             let kind: ProbeRequestKind = packets ? .packets : frames ? .frames : .probe
             let results = await pool.runAllRaw(kind, paths: files, forceScan: scan)
             await pool.shutdown()

@@ -83,6 +83,34 @@ struct ProbeCommandTests {
         let note = try #require(document["symlink"] as? [String: Any])
         #expect(note["target"] as? String == clip.path)
         #expect(document["streams"] != nil)
+        // The note is part of the documented shape: the output still validates.
+        let printed = try folder.write("probe.json", Data(json.stdout.utf8))
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Schemas/probe.schema.json")
+        let script = """
+        import json, sys, jsonschema
+        validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.load(open(sys.argv[2])))]
+        print("\\n".join(errors), end="")
+        """
+        #expect(try Fixtures.run("python3", ["-c", script, schema.path, printed]).isEmpty)
+    }
+
+    /// `footage probe` has FFmpeg loaded already and nothing else running when it starts, so it
+    /// forks its workers instead of starting the worker executable; the forked worker is isolated
+    /// the same way (the deadline test below goes through it). strace shows which happened.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    func probeForksItsWorkerInsteadOfStartingAProgram() throws {
+        let clip = try Self.clip()
+        let folder = try ScratchFolder()
+        let trace = folder.path("trace")
+        let output = try Fixtures.run("strace", ["-f", "-e", "trace=execve", "-o", trace,
+                                                 BuiltProducts.footage.path, "probe", "--json", clip.path])
+        let document = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        #expect((document["streams"] as? [Any])?.isEmpty == false)
+        let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").filter { $0.contains("execve(") }
+        #expect(calls.count == 1, "only footage itself was started: \(calls)")
+        #expect(!calls.contains { $0.contains("footage-probe-worker") })
     }
 
     @Test func noFilesIsAUsageError() throws {
@@ -95,7 +123,7 @@ struct ProbeCommandTests {
         #expect(run.status == 64)
     }
 
-    @Test func theWorkerSubcommandIsHiddenFromHelp() throws {
+    @Test func theWorkerIsNotACommand() throws {
         let run = try FootageRun.run(["--help"])
         #expect(run.stdout.contains("probe"))
         #expect(!run.stdout.contains("probe-worker"))

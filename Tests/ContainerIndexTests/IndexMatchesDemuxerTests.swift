@@ -7,7 +7,7 @@ import Testing
 /// Fixtures whose sample tables exercise what the demuxer does with them.
 enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case bFrames, quickTime, aacAudio, editList, variableFrameRate, fastStart, negativeCompositionOffsets
-    case trimmedEdit, trimmedAudioEdit, pcm16, pcm24
+    case trimmedEdit, trimmedAudioEdit, pcm16, pcm24, outputOffset
 
     var testDescription: String { rawValue }
 
@@ -50,6 +50,10 @@ enum IndexFixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
                                      + x264 + ["-c:a", "pcm_s16le"])
         case .pcm24:
             return try Fixtures.make("index-pcm24.mov", ["-f", "lavfi", "-i", "sine=f=440:d=3:sample_rate=48000", "-c:a", "pcm_s24le"])
+        case .outputOffset:
+            // Both tracks start 10 s late through an empty edit; the last audio packet's duration
+            // is then one the demuxer cannot take from the tables and fills in from the frame size.
+            return try Fixtures.make("index-output-offset.mp4", video + tone + x264 + ["-c:a", "aac", "-output_ts_offset", "10"])
         case .fastStart:
             return try Fixtures.make("index-faststart.mp4", video + tone + x264 + ["-c:a", "aac", "-movflags", "+faststart"])
         }

@@ -34,7 +34,21 @@ import Testing
         #expect(video.frameCount == 25)
     }
 
-    @Test func truncatedFileIsScannedAndTheDisagreementReported() throws {
+    /// A forced scan counts what the demuxer presents after the edit list against what the
+    /// index says it presents, not against every sample in the table: the trimmed edit is no cut.
+    @Test func forcedScanOfAnEditThatDropsSamplesIsNotTakenForTruncation() throws {
+        let record = try Prober.probe(path: IndexFixture.trimmedEdit.make().path, forceScan: true)
+        let timeline = try #require(record.timeline)
+        #expect(timeline.source == .scan)
+        #expect(record.streams.first?.nbFrames == "75", "the table holds every sample of the 3 s")
+        #expect(!timeline.warnings.contains { $0.kind == .truncated }, "\(timeline.warnings.map(\.message))")
+        #expect(!timeline.warnings.contains { $0.kind == .indexDisagreement })
+        #expect(timeline.streams.first?.packetCount == 49)
+    }
+
+    /// A file cut after its index is answered from the index alone: the samples still in the file
+    /// make the timeline, those past the end are reported per stream, and nothing is scanned.
+    @Test func truncatedFileIsAnsweredFromItsIndex() throws {
         let full = try Fixtures.make("probe-faststart-cut.mp4", [
             "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=4", "-c:v", "libx264", "-preset", "veryfast",
             "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart",
@@ -42,17 +56,27 @@ import Testing
         let bytes = try Data(contentsOf: full)
         let cut = FileManager.default.temporaryDirectory.appendingPathComponent("probe-cut-\(UUID().uuidString).mp4")
         try bytes.prefix(bytes.count / 2).write(to: cut)
+        defer { try? FileManager.default.removeItem(at: cut) }
         let record = try Prober.probe(path: cut.path)
         let timeline = try #require(record.timeline)
         try Self.expectValidAgainstSchema(record)
-        #expect(timeline.source == .scan)
+        #expect(timeline.source == .containerIndex)
         let truncation = try #require(timeline.truncation)
         #expect(truncation.kind == .samplesPastEnd)
         let missing = try #require(truncation.missing.first)
-        #expect(missing.streamIndex == 0 && missing.count > 0)
-        // 100 frames were indexed; the scan cannot read those past the cut.
-        let disagreement = try #require(timeline.warnings.first { $0.kind == .indexDisagreement })
-        #expect(disagreement.message.contains("the index lists 100 packets"))
+        #expect(missing.streamIndex == 0 && missing.count > 0 && missing.count < 100)
+        // 100 frames were indexed; the timeline holds those still in the file.
+        let video = try #require(timeline.streams.first)
+        #expect(video.packetCount == 100 - missing.count)
+        let warning = try #require(timeline.warnings.first { $0.kind == .truncated })
+        #expect(warning.message.contains("the index lists 100 packets, \(missing.count) of them"))
+        #expect(warning.message.hasSuffix("lie past the end of the file at byte \(bytes.count / 2): the file was cut short"))
+
+        // A forced scan reads the same surviving packets (the one cut through the middle aside).
+        let scanned = try #require(try Prober.probe(path: cut.path, forceScan: true).timeline)
+        #expect(scanned.source == .scan)
+        let scannedCount = try #require(scanned.streams.first?.packetCount)
+        #expect(scannedCount == video.packetCount || scannedCount == video.packetCount + 1)
     }
 
     /// Validates with Python's `jsonschema` against `Schemas/probe.schema.json`.

@@ -5,11 +5,11 @@ import Testing
 
 /// Pools and clips shared by the isolation tests.
 enum PoolSupport {
-    /// A pool that runs the built `footage` as its worker (the test runner is not `footage`).
+    /// A pool that runs the built worker (the test runner has no worker beside it).
     static func pool(workers: Int = 2, deadline: ProbeDeadline = .init(),
                      limits: WorkerResourceLimits = .init()) -> ProbeWorkerPool {
         ProbeWorkerPool(configuration: .init(
-            executablePath: BuiltProducts.footage.path,
+            executablePath: BuiltProducts.probeWorker.path,
             maximumWorkers: workers,
             deadline: deadline,
             worker: WorkerConfiguration(resourceLimits: limits)))

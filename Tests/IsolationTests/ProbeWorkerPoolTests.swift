@@ -63,9 +63,9 @@ import Testing
 
     /// Under an address-space ceiling 64 MB above what a worker needs for a small clip, the one
     /// 15360x8640 frame cannot be decoded; without the ceiling it is. libav's H.264 decoder reports
-    /// the failed allocation as a damaged slice, which the frame listing skips as ffprobe does, so
-    /// what the user sees is a listing without that frame, and the pool goes on.
-    @Test func aMemoryCeilingStopsALargeFrameAndLeavesTheParentFine() async throws {
+    /// the failed picture allocation as a damaged slice; the listing must not pass that off as the
+    /// file's content, so the request fails naming the memory limit, and the pool goes on.
+    @Test func aMemoryCeilingThatLosesAFrameIsReportedAndLeavesTheParentFine() async throws {
         let large = try PoolSupport.largeFrameClip()
         let small = try PoolSupport.smallClip()
         let unlimited = PoolSupport.pool(workers: 1, deadline: .fixed(.seconds(120)))
@@ -77,13 +77,32 @@ import Testing
         let limited = PoolSupport.pool(workers: 1, deadline: .fixed(.seconds(120)), limits: ceiling)
         switch await limited.frames(large.path) {
         case .success(let frames):
-            #expect(frames.isEmpty, "the frame could not be decoded under the ceiling")
+            Issue.record("a listing of \(frames.count) frames came back without the frame the ceiling lost")
         case .failure(let error):
             #expect(error.path == large.path)
+            #expect(error.reason == .limitExceeded, "\(error.message)")
+            #expect(error.message.contains("out of memory decoding \(large.path): stream 0"), "\(error.message)")
+            #expect(error.message.contains("15360x8640"), "\(error.message)")
         }
         let probed = try await limited.probe(small.path).get()
         #expect(probed.streams.first?.codecName == "h264")
         await limited.shutdown()
+    }
+
+    /// The test runner has many threads: forking one would be unsound, so the pool starts its
+    /// workers from the executable instead, and they answer as usual.
+    @Test func forkingIsRefusedWhileThreadsRunAndTheExecutableServesInstead() async throws {
+        let forked = PrelaunchedWorkers.fork(count: 2)
+        #expect(forked.isEmpty, "nothing was forked")
+        let pool = ProbeWorkerPool(configuration: .init(executablePath: BuiltProducts.probeWorker.path, maximumWorkers: 2),
+                                   adopting: forked)
+        #expect(await pool.workerIDs.isEmpty)
+        let record = try await pool.probe(PoolSupport.smallClip().path).get()
+        #expect(record.streams.first?.codecName == "h264")
+        let pid = try #require(await pool.workerIDs.first)
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+        #expect(executable.hasSuffix("/footage-probe-worker"))
+        await pool.shutdown()
     }
 
     @Test func twoHundredFilesThroughTwoWorkersComeBackInOrder() async throws {

@@ -7,7 +7,7 @@ import ProbeIsolation
 import TestSupport
 import Testing
 
-/// The worker as the pool sees it: `footage probe-worker` on a socket or pipe, one JSON line per
+/// The worker as the pool sees it: `footage-probe-worker` on a socket or pipe, one JSON line per
 /// request, its limits lowered; and workers that misbehave.
 struct WorkerProtocolTests {
     @Test func aWorkerAnswersEveryRequestLineWithOneReplyLineAndNothingElse() throws {
@@ -21,8 +21,8 @@ struct WorkerProtocolTests {
         ]
         let input = try folder.write("requests", Data((requests.joined(separator: "\n") + "\n").utf8))
         let process = Process()
-        process.executableURL = BuiltProducts.footage
-        process.arguments = [ProbeWorkerPool.workerSubcommand, "--configuration", "{}"]
+        process.executableURL = BuiltProducts.probeWorker
+        process.arguments = ["--configuration", "{}"]
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
         let output = Pipe()
         process.standardOutput = output
@@ -42,6 +42,22 @@ struct WorkerProtocolTests {
         #expect(replies[1]["id"] as? Int == 2 && (replies[1]["packets"] as? [Any])?.count == 25)
         #expect(replies[2]["id"] is NSNull && replies[2]["error"] != nil)
         #expect((replies[3]["error"] as? [String: Any])?["reason"] as? String == "missing_file")
+    }
+
+    @Test(arguments: [[], ["--configuration"], ["--configuration", "not json"], ["--other", "{}"]])
+    func aWorkerStartedWithoutItsConfigurationExits64(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = BuiltProducts.probeWorker
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(message.contains("footage-probe-worker"), "\(message)")
     }
 
     @Test func aWorkerLowersItsOwnLimits() async throws {
@@ -108,7 +124,7 @@ struct WorkerProtocolTests {
     @Test func aWorkerLeavesWhenItsParentIsKilled() async throws {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let command = "'\(BuiltProducts.footage.path)' \(ProbeWorkerPool.workerSubcommand) --configuration '{}'; true"
+        let command = "'\(BuiltProducts.probeWorker.path)' --configuration '{}'; true"
         shell.arguments = ["-c", command]
         let input = Pipe()
         shell.standardInput = input

@@ -101,9 +101,10 @@ import Testing
         let truncated = warnings.filter { $0.kind == .truncated }
         // Both streams hold fewer packets than their sample tables declare.
         #expect(Set(truncated.compactMap(\.streamIndex)) == [0, 1])
-        #expect(truncated.contains { $0.message.hasPrefix("stream 0: the header declares 50 frames, the file holds ") })
+        #expect(truncated.contains { $0.message.hasPrefix("stream 0: the index lists 50 packets, ") && $0.message.hasSuffix("the file was cut short") })
+        #expect(record.timeline?.source == .containerIndex, "the surviving index answers without a scan")
         let summary = ProbeSummary.text(for: record)
-        #expect(summary.contains("warning: stream 0: the header declares 50 frames"))
+        #expect(summary.contains("warning: stream 0: the index lists 50 packets"))
         #expect(summary.contains("  truncated: "))
     }
 

@@ -16,4 +16,7 @@ public enum BuiltProducts {
 
     /// The built `footage` executable.
     public static var footage: URL { directory.appendingPathComponent("footage") }
+
+    /// The built probe worker, which `footage` starts from the same folder.
+    public static var probeWorker: URL { directory.appendingPathComponent("footage-probe-worker") }
 }

@@ -14,6 +14,30 @@ enum ProbeIndexing {
         }
     }
 
+    /// The packets the demuxer returns whole, from the index alone: every indexed packet when the
+    /// index is complete; for a file cut after its index, those whose bytes are all still in the
+    /// file. `nil` when only a scan can tell (no index, fragments, a track laid out in a way the
+    /// index does not follow).
+    static func packetsInFile(_ index: ContainerIndex) -> [PacketRecord]? {
+        if index.isComplete { return index.tracks.flatMap(\.packets) }
+        guard !index.isFragmented, !index.tracks.isEmpty, index.tracks.allSatisfy({ $0.limitation == nil }),
+              let truncation = index.truncation, truncation.kind != .movieBoxMissing else { return nil }
+        return index.tracks.flatMap { $0.packets.filter { !$0.isCorrupt } }
+    }
+
+    /// What a cut file has lost, per stream, as the index tells it: how many of its packets lie
+    /// past the end and from which time on.
+    static func truncationWarnings(_ index: ContainerIndex) -> [TimelineWarning] {
+        guard let truncation = index.truncation, truncation.kind == .samplesPastEnd else { return [] }
+        return truncation.missing.map { missing in
+            let listed = index.tracks.first { $0.streamIndex == missing.streamIndex }?.packets.count ?? missing.count
+            let from = missing.from.map { " (from pts \($0.pts) in \($0.timeBase))" } ?? ""
+            return TimelineWarning(
+                kind: .truncated, streamIndex: missing.streamIndex,
+                message: "stream \(missing.streamIndex): the index lists \(listed) packets, \(missing.count) of them\(from) lie past the end of the file at byte \(truncation.fileSize): the file was cut short")
+        }
+    }
+
     /// One warning per stream whose indexed packets differ from the scanned ones: the counts, and
     /// the first packet that differs.
     static func disagreements(index: ContainerIndex, scanned: [PacketRecord]) -> [TimelineWarning] {

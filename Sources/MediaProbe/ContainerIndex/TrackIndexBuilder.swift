@@ -50,7 +50,15 @@ enum TrackIndexBuilder {
             }
         }
 
-        let frameDuration = kind == .video ? nominalFrameDuration(tables) : nil
+        // What libavformat fills in for a packet the demuxer gives no duration: one frame at the
+        // nominal rate for video; for compressed audio the codec's frame size, which the table's
+        // delta is (this is the last packet of a track that starts after an empty edit, whose
+        // stream duration ends before it).
+        let frameDuration: Int64? = switch kind {
+        case .video: nominalFrameDuration(tables)
+        case .audio where !isChunkedAudio(tables, kind: kind): nominalFrameDuration(tables)
+        case .audio, .other: nil
+        }
         var packets: [PacketRecord] = []
         packets.reserveCapacity(entries.count)
         for (k, entry) in entries.enumerated() {
