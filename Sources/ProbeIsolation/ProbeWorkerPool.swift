@@ -203,6 +203,9 @@ public actor ProbeWorkerPool {
     /// Process ids of all live workers.
     package var workerIDs: [Int32] { idle.map(\.pid) + busy.values }
 
+    /// The parent's socket descriptors of the idle workers (for tests that see them closed).
+    package var idleWorkerSockets: [Int32] { idle.map(\.socket) }
+
     /// Ends every idle worker and waits for them; workers busy with a request are ended when it
     /// finishes. The pool can still be used afterwards: it starts new workers as needed.
     public func shutdown() {

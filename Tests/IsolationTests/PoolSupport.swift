@@ -39,14 +39,9 @@ enum PoolSupport {
         ])
     }
 
-    /// Open sockets of this process: the pool's only kind of descriptor, and one that no other
-    /// test running alongside opens.
-    static func openSocketCount() -> Int {
-        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        return descriptors.filter { name in
-            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")
-            return target?.hasPrefix("socket:") == true
-        }.count
+    /// What an open descriptor of this process refers to (`socket:[inode]`), or `nil` when closed.
+    static func descriptorTarget(_ descriptor: Int32) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)")
     }
 
     /// The peak address space (`VmPeak`) of a worker that has just probed a small clip: what a
