@@ -17,8 +17,8 @@ public struct VerdictToStore: Sendable, Hashable {
     }
 }
 
-/// What a `checked` custody event records (the same fields `storeVerdict` writes).
-private struct BatchCheckedDetails: Encodable {
+/// What a `checked` custody event records.
+private struct CheckedDetails: Encodable {
     var verdict: Int64
     var claim: String
     var outcome: VerdictOutcome
@@ -44,8 +44,8 @@ extension Catalogue {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [claimID, item.clipID, item.verdict.outcome.rawValue, now, actor, item.analysisID, json])
                 let id = db.lastInsertedRowID
-                let details = BatchCheckedDetails(verdict: id, claim: item.claim, outcome: item.verdict.outcome,
-                                                  analysis: item.analysisID)
+                let details = CheckedDetails(verdict: id, claim: item.claim, outcome: item.verdict.outcome,
+                                             analysis: item.analysisID)
                 _ = try appendEvent(db, action: .checked, clipID: item.clipID, details: try Self.detailsJSON(details))
                 ids.append(id)
             }

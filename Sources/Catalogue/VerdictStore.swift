@@ -2,14 +2,6 @@ public import FootageModel
 import Foundation
 import GRDB
 
-/// What a `checked` custody event records.
-private struct CheckedDetails: Encodable {
-    var verdict: Int64
-    var claim: String
-    var outcome: VerdictOutcome
-    var analysis: Int64?
-}
-
 extension Catalogue {
     /// Stores a verdict on a claim (for a clip, or `nil` when the claim is linked to none) and
     /// the `checked` custody event in the same transaction; returns the verdict's row id.
@@ -17,20 +9,10 @@ extension Catalogue {
     @discardableResult
     public func storeVerdict(_ verdict: Verdict, claim handle: String, clip clipID: Int64?,
                              analysisID: Int64?) throws(CatalogueError) -> Int64 {
-        let json = try Self.verdictJSON(verdict)
-        let now = ISOTime.now()
-        let actor = identity.actor
-        return try write { db in
-            let claimID = try Self.claimRowID(db, handle: handle)
-            try db.execute(sql: """
-                INSERT INTO verdicts (claim_id, clip_id, outcome, checked_at, checked_by, analysis_id, verdict_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [claimID, clipID, verdict.outcome.rawValue, now, actor, analysisID, json])
-            let id = db.lastInsertedRowID
-            let details = CheckedDetails(verdict: id, claim: handle, outcome: verdict.outcome, analysis: analysisID)
-            _ = try appendEvent(db, action: .checked, clipID: clipID, details: try Self.detailsJSON(details))
-            return id
-        }
+        let item = VerdictToStore(verdict: verdict, claim: handle, clipID: clipID, analysisID: analysisID)
+        // One code path for one verdict and a batch, so both write the same rows and events.
+        let ids = try storeVerdicts([item])
+        return ids[0]
     }
 
     /// The latest verdict on each claim checked against this clip, in claim import order.
