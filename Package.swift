@@ -9,11 +9,22 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// The Swift runtime and Foundation linked into each executable, so that starting one maps a few
+// large files instead of loading and relocating a dozen shared libraries.
+let staticRuntime: [LinkerSetting] = [.unsafeFlags([
+    "-static-stdlib",
+    // Foundation's static archives and the archives they need, in link order: the objects were
+    // compiled against the shared Foundation, which names only itself.
+    "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
+    "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
+])]
+
 let package = Package(
     name: "Footage",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "footage", targets: ["footage"]),
+        .executable(name: "footage-full", targets: ["footage-full"]),
         .executable(name: "footage-probe-worker", targets: ["footage-probe-worker"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
@@ -22,6 +33,7 @@ let package = Package(
         .library(name: "Exports", targets: ["Exports"]),
         .library(name: "MediaAnalysis", targets: ["MediaAnalysis"]),
         .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "FootageCommands", targets: ["FootageCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,9 +51,13 @@ let package = Package(
         ),
         .target(name: "FootageModel", swiftSettings: strictSettings),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
-        .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        // The parent's side of probing: pool, spawning, deadlines, limits; it never links FFmpeg.
+        .target(name: "ProbeIsolation", dependencies: ["FootageModel"], swiftSettings: strictSettings),
+        // The worker's side: serves requests with MediaProbe.
+        .target(name: "ProbeWorkerService", dependencies: ["FootageModel", "MediaProbe", "ProbeIsolation"], swiftSettings: strictSettings),
         // The probe worker: a separate small executable, so that a worker loads only FFmpeg and the probe.
-        .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeIsolation"], swiftSettings: strictSettings),
+        .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeWorkerService"],
+                          swiftSettings: strictSettings, linkerSettings: staticRuntime),
         .target(
             name: "MediaAnalysis",
             dependencies: ["CFFmpeg", "FootageModel", "MediaProbe", .product(name: "Crypto", package: "swift-crypto")],
@@ -80,14 +96,28 @@ let package = Package(
             dependencies: ["Catalogue", "MediaAnalysis", "MediaProbe", "FootageModel", "TimingClaims"],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "footage",
+        // The commands that need no media libraries in their own process: nothing here may reach CFFmpeg.
+        .target(
+            name: "FootageCommands",
             dependencies: [
-                "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
-                "Casework", "Exports",
+                "FootageModel", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
+        ),
+        // `footage`: runs the commands of FootageCommands itself and hands the rest to `footage-full`.
+        .executableTarget(name: "footage", dependencies: ["FootageCommands"], swiftSettings: strictSettings,
+                          linkerSettings: staticRuntime),
+        // `footage-full`: the whole command tree, media commands included.
+        .executableTarget(
+            name: "footage-full",
+            dependencies: [
+                "FootageCommands", "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault",
+                "TimingClaims", "Casework", "Exports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings,
+            linkerSettings: staticRuntime
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "FootageModelTests", dependencies: ["FootageModel"], swiftSettings: strictSettings),
@@ -102,7 +132,7 @@ let package = Package(
         ),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "ProbeWorkerService", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

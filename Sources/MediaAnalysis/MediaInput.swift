@@ -1,5 +1,6 @@
 internal import CFFmpeg
 internal import MediaProbe
+internal import FootageModel
 
 /// An input opened exactly as the probe opens one (file protocol only, the container whitelist,
 /// the limits), with the streams the caller does not need discarded by the demuxer.

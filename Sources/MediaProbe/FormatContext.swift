@@ -1,4 +1,5 @@
 package import CFFmpeg
+package import FootageModel
 
 /// Owns an opened `AVFormatContext`; closes it in `deinit`.
 package final class FormatContext {

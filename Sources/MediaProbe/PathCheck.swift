@@ -1,3 +1,4 @@
+package import FootageModel
 import Foundation
 
 /// Checks a path before libav sees it: a FIFO or device would block or misbehave when opened,

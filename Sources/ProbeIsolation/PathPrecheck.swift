@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-public import MediaProbe
+public import FootageModel
 
 /// What the parent learnt about a path before any worker sees it.
 public struct CheckedPath: Sendable, Hashable {

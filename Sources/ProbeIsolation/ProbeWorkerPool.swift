@@ -4,7 +4,6 @@ import Glibc
 import Dispatch
 import Foundation
 public import FootageModel
-public import MediaProbe
 
 /// Probes files in worker processes, at most one request per worker at a time and at most
 /// `maximumWorkers` workers, started lazily.
@@ -74,17 +73,10 @@ public actor ProbeWorkerPool {
     private var nextRequestID = 0
     private let encodedConfiguration: String
 
-    /// - Parameter adopting: workers already running for this pool (forked at launch, see
-    ///   `PrelaunchedWorkers`); those beyond `maximumWorkers` are let go. Workers started later
-    ///   run the worker executable.
-    public init(configuration: Configuration = .init(), adopting launched: [LaunchedWorker] = []) {
+    public init(configuration: Configuration = .init()) {
         self.configuration = configuration
         let encoded = (try? JSONEncoder().encode(configuration.worker)) ?? Data("{}".utf8)
         encodedConfiguration = String(decoding: encoded, as: UTF8.self)
-        let adopted = launched.map(WorkerProcess.init(adopting:))
-        for extra in adopted.dropFirst(configuration.maximumWorkers) { extra.retire() }
-        idle = Array(adopted.prefix(configuration.maximumWorkers))
-        running = idle.count
     }
 
     // MARK: - Requests

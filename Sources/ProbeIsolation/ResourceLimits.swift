@@ -22,7 +22,7 @@ public struct WorkerResourceLimits: Sendable, Hashable, Codable {
 
     /// Applies the limits to the calling process (`setrlimit` for address space, CPU, file size
     /// and core size).
-    func apply() throws(SystemCallFailure) {
+    package func apply() throws(SystemCallFailure) {
         try Self.lower(Int32(RLIMIT_AS.rawValue), to: addressSpaceBytes, name: "setrlimit(RLIMIT_AS)")
         try Self.lower(Int32(RLIMIT_CPU.rawValue), to: cpuSeconds, name: "setrlimit(RLIMIT_CPU)")
         try Self.lower(Int32(RLIMIT_FSIZE.rawValue), to: 0, name: "setrlimit(RLIMIT_FSIZE)")
@@ -30,7 +30,7 @@ public struct WorkerResourceLimits: Sendable, Hashable, Codable {
     }
 
     /// CPU seconds this process has used so far (user + system), from `getrusage`.
-    static func cpuSecondsUsed() -> Double {
+    package static func cpuSecondsUsed() -> Double {
         var usage = rusage()
         guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
         let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6

@@ -6,18 +6,23 @@ import Glibc
 ///
 /// Every system call in this module goes through `SystemCall.check`, so a failure always names
 /// the function that failed and why.
-struct SystemCallFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    var function: String
-    var code: Int32
+package struct SystemCallFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    package var function: String
+    package var code: Int32
 
-    var description: String { "\(function) failed: \(String(cString: strerror(code)))" }
+    package init(function: String, code: Int32) {
+        self.function = function
+        self.code = code
+    }
+
+    package var description: String { "\(function) failed: \(String(cString: strerror(code)))" }
 }
 
-enum SystemCall {
+package enum SystemCall {
     /// Turns a C status (`-1` and `errno`) into a thrown failure naming `function`; retries on
     /// `EINTR` so that a signal arriving mid-call is never mistaken for an error.
     @discardableResult
-    static func check<Value: BinaryInteger>(_ function: String, _ call: () -> Value) throws(SystemCallFailure) -> Value {
+    package static func check<Value: BinaryInteger>(_ function: String, _ call: () -> Value) throws(SystemCallFailure) -> Value {
         while true {
             let result = call()
             if result != -1 { return result }

@@ -1,13 +1,19 @@
 public import FootageModel
-public import MediaProbe
-import Foundation
+package import Foundation
 
 /// One request line to a worker: `{"id":1,"kind":"probe","path":"a.mp4","forceScan":false}`.
-struct WorkerRequest: Sendable, Codable {
-    var id: Int
-    var kind: ProbeRequestKind
-    var path: String
-    var forceScan: Bool
+package struct WorkerRequest: Sendable, Codable {
+    package var id: Int
+    package var kind: ProbeRequestKind
+    package var path: String
+    package var forceScan: Bool
+
+    package init(id: Int, kind: ProbeRequestKind, path: String, forceScan: Bool) {
+        self.id = id
+        self.kind = kind
+        self.path = path
+        self.forceScan = forceScan
+    }
 }
 
 /// What a worker found for one request.
@@ -44,7 +50,7 @@ public struct RawProbeOutput: Sendable, Hashable {
 ///
 /// `"retiring":true` may follow the id: the worker exits after this reply (its CPU budget is
 /// nearly spent), so the parent must not mistake the exit for a crash.
-struct WorkerReply {
+package struct WorkerReply {
     var id: Int?
     var retiring: Bool
     var key: String
@@ -53,7 +59,7 @@ struct WorkerReply {
     static let keys: [ProbeRequestKind: String] = [.probe: "record", .packets: "packets", .frames: "frames"]
 
     /// The reply line for `payload` (already JSON) under `key`, newline included.
-    static func line(id: Int?, retiring: Bool, key: String, payload: Data) -> Data {
+    package static func line(id: Int?, retiring: Bool, key: String, payload: Data) -> Data {
         var line = Data("{\"id\":\(id.map(String.init) ?? "null"),".utf8)
         if retiring { line.append(contentsOf: Array("\"retiring\":true,".utf8)) }
         line.append(contentsOf: Array("\"\(key)\":".utf8))

@@ -19,11 +19,6 @@ final class WorkerProcess {
         self.socket = socket
     }
 
-    /// Takes ownership of a worker forked earlier.
-    convenience init(adopting launched: LaunchedWorker) {
-        self.init(pid: launched.pid, socket: launched.socket)
-    }
-
     deinit {
         if exit == nil { kill(pid, SIGKILL); _ = Self.reapBlocking(pid) }
         close(socket)
@@ -72,63 +67,6 @@ final class WorkerProcess {
             throw SystemCallFailure(function: "posix_spawn of \(executable)", code: status)
         }
         return WorkerProcess(pid: pid, socket: parentEnd)
-    }
-
-    /// Starts a worker by forking this process instead of starting the worker executable: the
-    /// libraries a worker needs are already loaded and linked here, so the worker costs a fork
-    /// instead of a second program start (which is mostly dynamic linking of FFmpeg's ~130
-    /// libraries). The child is a worker like a spawned one: the same socket on stdin and stdout,
-    /// stderr to `/dev/null`, no other descriptor, all signals at their defaults (so a crash ends
-    /// it at once, without this process's crash handler), and then `ProbeWorker.serve`, which
-    /// lowers its limits before it reads anything.
-    ///
-    /// Only sound while this process runs a single thread: the child gets only the calling
-    /// thread, and a lock another thread held at the fork would stay locked in the child forever.
-    /// Returns `nil`, forking nothing, when more than one thread runs.
-    static func fork(configuration: WorkerConfiguration) throws(SystemCallFailure) -> LaunchedWorker? {
-        guard runningThreads() == 1 else { return nil }
-        var ends: [Int32] = [-1, -1]
-        try SystemCall.check("socketpair") {
-            socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends)
-        }
-        let parentEnd = ends[0]
-        let childEnd = ends[1]
-        let pid = Glibc.fork()
-        if pid == 0 { becomeWorker(channel: childEnd, configuration: configuration) }
-        close(childEnd)
-        guard pid > 0 else {
-            let code = errno
-            close(parentEnd)
-            throw SystemCallFailure(function: "fork", code: code)
-        }
-        return LaunchedWorker(pid: pid, socket: parentEnd)
-    }
-
-    /// The forked child's side: never returns.
-    private static func becomeWorker(channel: Int32, configuration: WorkerConfiguration) -> Never {
-        // Linux numbers its signals 1 to 64 (`SIGRTMAX`, which Swift cannot import).
-        for signal in Int32(1)...64 where signal != SIGKILL && signal != SIGSTOP {
-            Glibc.signal(signal, SIG_DFL)
-        }
-        var none = sigset_t()
-        sigemptyset(&none)
-        sigprocmask(SIG_SETMASK, &none, nil)
-        let null = open("/dev/null", O_WRONLY)
-        guard dup2(channel, 0) == 0, dup2(channel, 1) == 1, null >= 0, dup2(null, 2) == 2 else { _exit(70) }
-        closefrom(3)
-        _exit(ProbeWorker.serve(configuration: configuration))
-    }
-
-    /// Threads of this process, from `/proc/self/task`; 0 when it cannot be read.
-    static func runningThreads() -> Int {
-        guard let folder = opendir("/proc/self/task") else { return 0 }
-        defer { closedir(folder) }
-        var count = 0
-        while let entry = readdir(folder) {
-            // Every entry but `.` and `..` is a thread id.
-            if entry.pointee.d_name.0 != UInt8(ascii: ".") { count += 1 }
-        }
-        return count
     }
 
     /// Descriptors above stderr that a child would inherit (no `FD_CLOEXEC`), from

@@ -1,7 +1,7 @@
 import FootageModel
 import Foundation
 import MediaProbe
-@testable import ProbeIsolation
+@testable import ProbeWorkerService
 import Testing
 
 /// The worker's hand-written packet JSON reads back as the same entries `JSONEncoder` would give.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import FootageModel
 import MediaProbe
 import ProbeIsolation
 import TestSupport

@@ -89,13 +89,9 @@ import Testing
         await limited.shutdown()
     }
 
-    /// The test runner has many threads: forking one would be unsound, so the pool starts its
-    /// workers from the executable instead, and they answer as usual.
-    @Test func forkingIsRefusedWhileThreadsRunAndTheExecutableServesInstead() async throws {
-        let forked = PrelaunchedWorkers.fork(count: 2)
-        #expect(forked.isEmpty, "nothing was forked")
-        let pool = ProbeWorkerPool(configuration: .init(executablePath: BuiltProducts.probeWorker.path, maximumWorkers: 2),
-                                   adopting: forked)
+    /// Workers are always the worker executable, started lazily by the pool.
+    @Test func theWorkerIsTheSpawnedWorkerExecutable() async throws {
+        let pool = ProbeWorkerPool(configuration: .init(executablePath: BuiltProducts.probeWorker.path, maximumWorkers: 2))
         #expect(await pool.workerIDs.isEmpty)
         let record = try await pool.probe(PoolSupport.smallClip().path).get()
         #expect(record.streams.first?.codecName == "h264")

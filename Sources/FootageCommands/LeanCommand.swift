@@ -1,0 +1,36 @@
+public import ArgumentParser
+
+/// The subcommands that need no media libraries in their own process, by the name they are
+/// called with. `footage` runs these itself; the full tree lists the same types, so both parse
+/// and run them alike.
+public enum LeanCommand: String, CaseIterable, Sendable {
+    case probe
+    case initialize = "init"
+    case register
+    case clips
+    case show
+    case provenance
+    case verify
+    case article
+    case claims
+    case link
+    case mark
+    case unresolved
+
+    public var type: any ParsableCommand.Type {
+        switch self {
+        case .probe: Footage.Probe.self
+        case .initialize: Footage.Init.self
+        case .register: Footage.Register.self
+        case .clips: Footage.Clips.self
+        case .show: Footage.Show.self
+        case .provenance: Footage.Provenance.self
+        case .verify: Footage.Verify.self
+        case .article: Footage.Article.self
+        case .claims: Footage.Claims.self
+        case .link: Footage.Link.self
+        case .mark: Footage.Mark.self
+        case .unresolved: Footage.Unresolved.self
+        }
+    }
+}

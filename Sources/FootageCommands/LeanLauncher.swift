@@ -1,0 +1,42 @@
+import ArgumentParser
+
+/// Runs a command of `LeanCommand` in this process, and only when the full tree would do exactly
+/// the same: help, version, completions and usage errors are left to the full tree, so that their
+/// text comes from one place.
+public enum LeanLauncher {
+    /// Runs `arguments` (without the program name) when they call a lean command and parse
+    /// cleanly, and returns true; a failing command leaves with the message and exit code the full
+    /// tree gives for it. Returns false, having done nothing, when the full tree must answer.
+    public static func run(_ arguments: [String]) async -> Bool {
+        guard let name = arguments.first, LeanCommand(rawValue: name) != nil,
+              !arguments.contains(where: asksTheFullTree),
+              var command = try? LeanRoot.parseAsRoot(arguments) else { return false }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            LeanRoot.exit(withError: error)
+        }
+        return true
+    }
+
+    /// Words that ask for help, the version or completions: ArgumentParser would answer these from
+    /// the smaller root here, so they go to the full tree even where they are only an option's
+    /// value (handing on is always correct, only slower).
+    private static func asksTheFullTree(_ argument: String) -> Bool {
+        ["help", "-h", "-help", "--help", "-hh", "--help-hidden", "--version", "--experimental-dump-help",
+         "--generate-completion-script"].contains(argument) || argument.hasPrefix("---")
+    }
+}
+
+/// The root the launcher parses with: the full tree's name and version, lean commands only.
+struct LeanRoot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "footage",
+        version: Footage.version,
+        subcommands: LeanCommand.allCases.map(\.type)
+    )
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Exports
+import FootageCommands
+import Foundation
+
+extension Footage.Export {
+    /// `footage export manifest`: the whole export as one JSON document.
+    struct ExportManifestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "manifest",
+            abstract: "Print the export manifest: clips, probe summaries, detections, marks, articles, claims, verdicts, frames and custody log (Schemas/manifest.schema.json)."
+        )
+
+        @OptionGroup var scope: ExportScopeOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() throws {
+            let contents = try ExportContents.gather(scope)
+            let data: Data
+            do { data = try contents.manifest.encoded() } catch { throw ExportFailure.exit(error) }
+            try output.emit(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// `footage export prov`: W3C PROV-JSON.
+    struct ExportProv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prov",
+            abstract: "Print the provenance as W3C PROV-JSON: clips, claims, verdicts and frames as entities, custody events as activities, people and Footage as agents."
+        )
+
+        @OptionGroup var scope: ExportScopeOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() throws {
+            let contents = try ExportContents.gather(scope)
+            let text: String
+            do { text = try EvidenceProvenance.document(contents.manifest).render() } catch { throw ExportFailure.exit(error) }
+            try output.emit(text)
+        }
+    }
+
+    /// `footage export jsonld`: schema.org ClaimReview and MediaReview.
+    struct ExportJSONLD: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "jsonld",
+            abstract: "Print schema.org JSON-LD: a ClaimReview per checked claim and a MediaReview with a VideoObject per clip."
+        )
+
+        @OptionGroup var scope: ExportScopeOptions
+        @OptionGroup var review: ReviewOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() throws {
+            let contents = try ExportContents.gather(scope)
+            let manifest = contents.manifest
+            let text: String
+            do {
+                text = try SchemaOrgDocument.render(context: review.context, clips: manifest.clips, claims: manifest.claims,
+                                                    verdicts: manifest.verdicts, articles: manifest.articles)
+            } catch {
+                throw ExportFailure.exit(error)
+            }
+            try output.emit(text)
+        }
+    }
+}
