@@ -17,6 +17,9 @@ public enum BuiltProducts {
     /// The built `footage` executable.
     public static var footage: URL { directory.appendingPathComponent("footage") }
 
+    /// The built full command tree, which `footage` hands media commands, help and usage errors to.
+    public static var footageFull: URL { directory.appendingPathComponent("footage-full") }
+
     /// The built probe worker, which `footage` starts from the same folder.
     public static var probeWorker: URL { directory.appendingPathComponent("footage-probe-worker") }
 }
