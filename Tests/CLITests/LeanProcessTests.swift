@@ -77,8 +77,9 @@ import Testing
         #expect(try answer(BuiltProducts.footage, arguments) == answer(BuiltProducts.footageFull, arguments))
     }
 
+    /// (`verify` is left out: each run records a custody event, so two runs differ by design.)
     @Test(arguments: [["clips"], ["clips", "--json"], ["claims", "list", "--json"], ["unresolved"], ["show", "abcdef"],
-                      ["provenance", "zz"], ["verify"], ["article", "list"]])
+                      ["provenance", "zz"], ["claims"], ["article", "list"]])
     func leanCommandsAnswerAsTheFullTree(_ arguments: [String]) throws {
         let scratch = try ScratchFolder()
         #expect(try ChildProcess.run(BuiltProducts.footage, ["init", scratch.url.path]).status == 0)

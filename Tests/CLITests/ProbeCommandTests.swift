@@ -96,11 +96,10 @@ struct ProbeCommandTests {
         #expect(try Fixtures.run("python3", ["-c", script, schema.path, printed]).isEmpty)
     }
 
-    /// `footage probe` has FFmpeg loaded already and nothing else running when it starts, so it
-    /// forks its workers instead of starting the worker executable; the forked worker is isolated
-    /// the same way (the deadline test below goes through it). strace shows which happened.
+    /// `footage probe` runs in the process that links no FFmpeg and starts the worker executable
+    /// for the file; nothing hands it on to `footage-full`. strace shows what was started.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
-    func probeForksItsWorkerInsteadOfStartingAProgram() throws {
+    func probeRunsInFootageAndSpawnsItsWorker() throws {
         let clip = try Self.clip()
         let folder = try ScratchFolder()
         let trace = folder.path("trace")
@@ -109,8 +108,9 @@ struct ProbeCommandTests {
         let document = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         #expect((document["streams"] as? [Any])?.isEmpty == false)
         let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").filter { $0.contains("execve(") }
-        #expect(calls.count == 1, "only footage itself was started: \(calls)")
-        #expect(!calls.contains { $0.contains("footage-probe-worker") })
+        #expect(calls.count == 2, "footage, then one worker: \(calls)")
+        #expect(calls.last?.contains("/footage-probe-worker\"") == true)
+        #expect(!calls.contains { $0.contains("footage-full") })
     }
 
     @Test func noFilesIsAUsageError() throws {
