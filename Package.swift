@@ -91,16 +91,18 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // The check itself: reads the catalogue and stores verdicts; media work comes from outside.
+        .target(name: "CheckCore", dependencies: ["Catalogue", "FootageModel", "TimingClaims"], swiftSettings: strictSettings),
         .target(
             name: "Casework",
-            dependencies: ["Catalogue", "MediaAnalysis", "MediaProbe", "FootageModel", "TimingClaims"],
+            dependencies: ["Catalogue", "CheckCore", "MediaAnalysis", "MediaProbe", "FootageModel", "TimingClaims"],
             swiftSettings: strictSettings
         ),
         // The commands that need no media libraries in their own process: nothing here may reach CFFmpeg.
         .target(
             name: "FootageCommands",
             dependencies: [
-                "FootageModel", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims", "Exports",
+                "FootageModel", "ProbeIsolation", "Catalogue", "CheckCore", "Vault", "TimingClaims", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -113,7 +115,7 @@ let package = Package(
             name: "footage-full",
             dependencies: [
                 "FootageCommands", "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault",
-                "TimingClaims", "Casework", "Exports",
+                "TimingClaims", "CheckCore", "Casework", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings,
@@ -154,7 +156,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckTests",
-            dependencies: ["Casework", "MediaAnalysis", "MediaProbe", "TimingClaims", "FootageModel", "TestSupport"],
+            dependencies: ["Casework", "CheckCore", "Catalogue", "MediaAnalysis", "MediaProbe", "TimingClaims", "FootageModel",
+                           "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

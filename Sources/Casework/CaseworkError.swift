@@ -1,4 +1,5 @@
 public import Catalogue
+import CheckCore
 public import FootageModel
 public import MediaAnalysis
 
@@ -15,7 +16,7 @@ public enum CaseworkError: Error, Sendable, CustomStringConvertible {
         case let .catalogue(error): error.description
         case let .analysis(error): error.description
         case let .clipBytesMissing(digest, path):
-            "the bytes of clip \(digest.hex.prefix(12)) are not readable at \(path); footage verify checks the vault"
+            ClipBytesMissing(digest: digest, path: path).description
         }
     }
 }

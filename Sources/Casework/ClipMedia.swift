@@ -1,21 +1,15 @@
 import Catalogue
+import CheckCore
 import FootageModel
-import Glibc
 
 /// Where a registered clip's bytes can be read: its vault object, or the path it was registered
 /// at in place.
 enum ClipMedia {
     static func path(of clip: Clip, in catalogue: Catalogue) throws(CaseworkError) -> String {
-        let path: String
-        if clip.inVault {
-            path = catalogue.objectPath(for: clip.digest)
-        } else if let inPlace = clip.inPlacePath, let text = inPlace.utf8String {
-            path = text
-        } else {
-            throw .clipBytesMissing(digest: clip.digest, path: clip.inPlacePath?.escaped ?? "(no path recorded)")
+        switch ClipBytes.readablePath(of: clip, in: catalogue) {
+        case .success(let path): return path
+        case .failure(let missing): throw .clipBytesMissing(digest: missing.digest, path: missing.path)
         }
-        guard access(path, R_OK) == 0 else { throw .clipBytesMissing(digest: clip.digest, path: path) }
-        return path
     }
 
     static func clip(_ id: Int64, in catalogue: Catalogue) throws(CaseworkError) -> Clip {

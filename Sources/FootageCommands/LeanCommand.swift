@@ -16,6 +16,7 @@ public enum LeanCommand: String, CaseIterable, Sendable {
     case link
     case mark
     case unresolved
+    case check
 
     public var type: any ParsableCommand.Type {
         switch self {
@@ -31,6 +32,7 @@ public enum LeanCommand: String, CaseIterable, Sendable {
         case .link: Footage.Link.self
         case .mark: Footage.Mark.self
         case .unresolved: Footage.Unresolved.self
+        case .check: Footage.Check.self
         }
     }
 }

@@ -1,10 +1,28 @@
 import ArgumentParser
+import Casework
 import FootageCommands
 
 /// The whole command tree, run as `footage-full`: `footage` runs the lean commands itself and
 /// hands everything else (help, media commands, completions, usage errors) to this executable.
 @main
 struct FullFootage: AsyncParsableCommand {
+    /// Parses and runs like ArgumentParser's own `main`, except that `check` gets the media work
+    /// that decodes (in `footage`, the same command hands itself on to this executable instead).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if let check = command as? Footage.Check {
+                try check.run(media: DecodingCheckWork())
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "footage",
         abstract: "A media-evidence catalogue: keep clips, read what is in them, check published timing claims against them.",
@@ -24,7 +42,7 @@ struct FullFootage: AsyncParsableCommand {
             Footage.Frames.self,
             Footage.Analyze.self,
             LeanCommand.unresolved.type,
-            Footage.Check.self,
+            LeanCommand.check.type,
             Footage.Export.self,
             Footage.Demo.self,
         ]

@@ -1,4 +1,4 @@
-import Casework
+import CheckCore
 import FootageModel
 import Foundation
 import MediaAnalysis

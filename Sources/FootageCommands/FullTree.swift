@@ -2,12 +2,12 @@ import Glibc
 
 /// The `footage-full` executable beside this one, which holds every command, the help text and
 /// the completions.
-enum FullTree {
+package enum FullTree {
     static let executableName = "footage-full"
 
     /// Replaces this process with `footage-full` (`execv`), passing `arguments` on with only the
     /// program name changed; exits 70 with a message when it cannot be started.
-    static func run(_ arguments: [String]) -> Never {
+    package static func run(_ arguments: [String]) -> Never {
         let path = besideRunningExecutable()
         var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments.dropFirst()).map { strdup($0) }
         argv.append(nil)

@@ -1,15 +1,13 @@
-import ArgumentParser
-import Casework
+package import ArgumentParser
 import Catalogue
-import FootageCommands
+package import CheckCore
 import FootageModel
 import Foundation
-import MediaAnalysis
 
 extension Footage {
     /// `footage check [CLIP|CLAIM] [--json]`: checks claims against the clips they are linked to.
-    struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Check: AsyncParsableCommand {
+        package static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Checks claims against the clips they are linked to, and stores the verdicts.",
             discussion: """
@@ -37,15 +35,34 @@ extension Footage {
         @Flag(help: "Print the verdicts as a JSON array (Schemas/verdict.schema.json).")
         var json = false
 
-        func run() async throws {
+        package init() {}
+
+        /// Checks with what the catalogue holds; when a clip needs media work, nothing has been
+        /// stored and the unchanged command line goes to the full tree, which can decode.
+        package func run() async throws {
+            do {
+                try run(media: NoMediaWork())
+            } catch is MediaLibrariesNeeded {
+                FullTree.run(CommandLine.arguments)
+            }
+        }
+
+        /// The check with `media` doing any decoding; throws `MediaLibrariesNeeded` when the media
+        /// work cannot decode, before anything is stored.
+        package func run(media: any CheckMediaWork) throws {
             let opened = try catalogue.open()
             let scope = try Self.scope(of: target, in: opened)
             let report: CheckReport
             do {
-                report = try CheckRunner(catalogue: opened).run(scope)
+                report = try CheckRunner(catalogue: opened).run(scope, media: media)
             } catch {
-                Console.err("footage check: \(error.description)")
-                throw CheckExit.status(error)
+                switch error {
+                case let .catalogue(inner):
+                    Console.err("footage check: \(error.description)")
+                    throw CatalogueFailure.status(inner)
+                case .needsMediaLibraries:
+                    throw MediaLibrariesNeeded()
+                }
             }
             if json {
                 try Console.printJSON(report.verdicts)
@@ -121,13 +138,7 @@ extension Footage {
     }
 }
 
-/// The exit status for each failure of a check.
-enum CheckExit {
-    static func status(_ error: CaseworkError) -> ExitCode {
-        switch error {
-        case let .catalogue(inner): CatalogueFailure.status(inner)
-        case let .analysis(inner): ExitCode(AnalysisExit.status(for: inner))
-        case .clipBytesMissing: ExitStatus.noInput
-        }
-    }
+/// A check that needs media work this process cannot do (see `NoMediaWork`).
+package struct MediaLibrariesNeeded: Error, CustomStringConvertible {
+    package var description: String { "this check needs the media libraries: run it with footage-full" }
 }

@@ -6,8 +6,10 @@ import TimingClaims
 /// `footage check`: gathers each linked clip's measurements from the catalogue (probe record,
 /// stored analysis, people's marks), runs the check engine on every (claim, clip) pair in scope,
 /// adds the frame at the claimed moment and the clip's scene cuts, and stores each verdict with a
-/// `checked` custody event. A clip never analysed is analysed once and the analysis stored; a
-/// clip whose analysis and frames are stored is neither decoded nor probed again.
+/// `checked` custody event. A clip never analysed is analysed once by the media work and the
+/// analysis stored; a clip whose analysis and frames are stored is neither decoded nor probed
+/// again. Every verdict is computed first and all are stored at the end in one transaction, so
+/// that a check stopped by missing media work stores nothing.
 public struct CheckRunner: Sendable {
     public let catalogue: Catalogue
 
@@ -15,7 +17,7 @@ public struct CheckRunner: Sendable {
         self.catalogue = catalogue
     }
 
-    public func run(_ scope: CheckScope) throws(CaseworkError) -> CheckReport {
+    public func run(_ scope: CheckScope, media: any CheckMediaWork) throws(CheckError) -> CheckReport {
         var groups: [(clipID: Int64, only: String?)] = []
         var unlinked: [StoredClaim] = []
         do {
@@ -40,19 +42,33 @@ public struct CheckRunner: Sendable {
         } catch { throw .catalogue(error) }
         var clips: [ClipCheck] = []
         for group in groups {
-            clips.append(try check(clipID: group.clipID, only: group.only))
+            clips.append(try check(clipID: group.clipID, only: group.only, media: media))
         }
-        let verdicts = unlinked.map { Self.unlinkedVerdict($0.claim) }
-        let ids = try store(verdicts, clipID: nil, analysisID: nil)
-        let unlinkedChecks = zip(unlinked, zip(verdicts, ids)).map {
-            CheckedClaim(claim: $0.claim, verdict: $1.0, verdictID: $1.1)
+        var unlinkedChecks = unlinked.map {
+            CheckedClaim(claim: $0.claim, verdict: Self.unlinkedVerdict($0.claim), verdictID: 0)
         }
+        var toStore: [VerdictToStore] = []
+        for clip in clips {
+            toStore += clip.checked.map {
+                VerdictToStore(verdict: $0.verdict, claim: $0.verdict.claimId, clipID: clip.clipID, analysisID: clip.analysisID)
+            }
+        }
+        toStore += unlinkedChecks.map {
+            VerdictToStore(verdict: $0.verdict, claim: $0.verdict.claimId, clipID: nil, analysisID: nil)
+        }
+        let ids: [Int64]
+        do { ids = try catalogue.storeVerdicts(toStore) } catch { throw .catalogue(error) }
+        var next = ids.makeIterator()
+        for clip in clips.indices {
+            for index in clips[clip].checked.indices { clips[clip].checked[index].verdictID = next.next() ?? 0 }
+        }
+        for index in unlinkedChecks.indices { unlinkedChecks[index].verdictID = next.next() ?? 0 }
         return CheckReport(clips: clips, unlinked: unlinkedChecks)
     }
 
     /// Checks the claims linked to one clip (or only `only` among them; the others are still read,
     /// since an order claim counts from the claim it follows).
-    private func check(clipID: Int64, only: String?) throws(CaseworkError) -> ClipCheck {
+    private func check(clipID: Int64, only: String?, media: any CheckMediaWork) throws(CheckError) -> ClipCheck {
         let clip: Clip
         let linked: [LinkedClaim]
         let marks: [MarkedEvent]
@@ -74,15 +90,18 @@ public struct CheckRunner: Sendable {
                 analysis = before
             } else {
                 do {
-                    analysis = try ClipAnalysisService(catalogue: catalogue).analysis(clipID: clipID)
+                    analysis = try media.analyse(clipID: clipID, in: catalogue)
                     analysedNow = true
                 } catch {
-                    if case .catalogue = error { throw error }
-                    failure = error.description
+                    switch error {
+                    case let .catalogue(inner): throw .catalogue(inner)
+                    case let .needsMediaLibraries(what): throw .needsMediaLibraries(what)
+                    case let .failed(reason): failure = reason
+                    }
                 }
             }
         }
-        var frames: ClaimedFrameTaker?
+        var frames: ClaimedFrames?
         var checked: [CheckedClaim] = []
         var cuts: [ExactSeconds] = []
         for item in linked where only == nil || item.claim.claim.id == only {
@@ -102,29 +121,21 @@ public struct CheckRunner: Sendable {
             }
             if let (time, basis) = ClaimedMoment.moment(for: claim, verdict: verdict, span: measurements.span) {
                 do {
-                    if frames == nil { frames = try ClaimedFrameTaker(catalogue: catalogue, clipID: clipID) }
+                    if frames == nil { frames = try ClaimedFrames(catalogue: catalogue, clipID: clipID, media: media) }
                     verdict.frame = try frames?.frame(at: time, basis: basis)
                 } catch {
-                    if case .catalogue = error { throw error }
-                    verdict.explanation += "; the frame at \(time) s could not be taken: \(error.description)"
+                    switch error {
+                    case let .catalogue(inner): throw .catalogue(inner)
+                    case let .needsMediaLibraries(what): throw .needsMediaLibraries(what)
+                    case let .failed(reason): verdict.explanation += "; the frame at \(time) s could not be taken: \(reason)"
+                    }
                 }
             }
             checked.append(CheckedClaim(claim: claim, verdict: verdict, verdictID: 0))
         }
-        let ids = try store(checked.map(\.verdict), clipID: clipID, analysisID: analysis?.id)
-        for index in checked.indices { checked[index].verdictID = ids[index] }
         let audio = analysis?.report.audio.map { $0.events.map { ExactSeconds(milliseconds: $0.onsetMs) } }
         return ClipCheck(clip: clip.digest, clipID: clipID, analysisID: analysis?.id, analysedNow: analysedNow,
                          analysisFailure: failure, audioEvents: audio, cuts: cuts, marks: marks.count, checked: checked)
-    }
-
-    /// Stores one clip's verdicts (or the unlinked claims') in one transaction.
-    private func store(_ verdicts: [Verdict], clipID: Int64?, analysisID: Int64?) throws(CaseworkError) -> [Int64] {
-        do {
-            return try catalogue.storeVerdicts(verdicts.map {
-                VerdictToStore(verdict: $0, claim: $0.claimId, clipID: clipID, analysisID: analysisID)
-            })
-        } catch { throw .catalogue(error) }
     }
 
     /// The stored probe record, read back from its JSON (the clip is not probed again).
