@@ -1,6 +1,8 @@
 @testable import Casework
+import Catalogue
 @testable import CheckCore
 import FootageModel
+import MediaAnalysis
 import Testing
 
 /// The check looks claimed frames up by a key it writes itself; the frame taker draws them with
