@@ -30,14 +30,9 @@ public struct CheckRunner: Sendable {
                 if links.isEmpty { unlinked = [claim] }
                 groups = links.map { ($0.clipID, handle) }
             case .everything:
-                var clipIDs: [Int64] = []
-                var seen: Set<Int64> = []
-                for claim in try catalogue.claims() {
-                    let links = try catalogue.links(claim: claim.claim.id)
-                    if links.isEmpty { unlinked.append(claim) }
-                    for link in links where seen.insert(link.clipID).inserted { clipIDs.append(link.clipID) }
-                }
-                groups = clipIDs.sorted().map { ($0, nil) }
+                let worklist = try catalogue.checkWorklist()
+                unlinked = worklist.unlinked
+                groups = worklist.clipIDs.map { ($0, nil) }
             }
         } catch { throw .catalogue(error) }
         var clips: [ClipCheck] = []

@@ -2,6 +2,7 @@
 import FootageModel
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import TimingClaims
 
@@ -35,6 +36,20 @@ import TimingClaims
         #expect(try test.catalogue.links(claim: "c1").map(\.offset) == [ExactSeconds(whole: 2)])
         let event = try #require(try test.catalogue.events(clipID: clip.id).last)
         #expect(event.details == #"{"claim":"c1","offset":"2","previous_offset":"0"}"#)
+    }
+
+    @Test func theCheckWorklistHasEveryLinkedClipOnceAndTheUnlinkedClaims() async throws {
+        let test = try ClaimFixtures.withClaims()
+        let first = try await ClaimFixtures.registerClip(test)
+        let second = try await ClaimFixtures.registerClip(test, FixtureCatalogue.h264AACMP4)
+        let all = try test.catalogue.claims().map(\.claim.id)
+        #expect(all.count > 3)
+        _ = try test.catalogue.link(claim: all[1], clipID: second.id, offset: .zero)
+        _ = try test.catalogue.link(claim: all[1], clipID: first.id, offset: .zero)
+        _ = try test.catalogue.link(claim: all[0], clipID: second.id, offset: .zero)
+        let worklist = try test.catalogue.checkWorklist()
+        #expect(worklist.clipIDs == [first.id, second.id].sorted())
+        #expect(worklist.unlinked.map(\.claim.id) == Array(all.dropFirst(2)))
     }
 
     @Test func linkingAnUnknownClaimChangesNothing() async throws {
