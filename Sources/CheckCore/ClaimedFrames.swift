@@ -5,11 +5,6 @@ public import FootageModel
 /// `claimed-frame` (full size PNG, display rotation applied) and found again by the time asked
 /// for, so that a second check decodes nothing; a frame not yet stored is taken by the media work.
 final class ClaimedFrames {
-    /// How a claimed frame is drawn: the decoded size, turned as the display matrix says, as PNG
-    /// (the media work's default rendering, which draws it).
-    static let format = "png"
-    static let rendering = "width=decoded rotation=display"
-
     private let catalogue: Catalogue
     private let clipID: Int64
     private let media: any CheckMediaWork
@@ -26,7 +21,7 @@ final class ClaimedFrames {
 
     /// The key a claimed frame at player time `ms` is stored under.
     static func key(ms: Int64) -> FrameFileKey {
-        FrameFileKey(kind: ClaimedFrame.derivedKind, format: format, rendering: rendering, request: "at \(ms)ms")
+        StoredFrameKey.frame(atMs: ms, kind: ClaimedFrame.derivedKind)
     }
 
     /// The frame on screen at `time` (player time, clip time), stored or taken now.

@@ -17,6 +17,7 @@ public enum LeanCommand: String, CaseIterable, Sendable {
     case mark
     case unresolved
     case check
+    case export
 
     public var type: any ParsableCommand.Type {
         switch self {
@@ -33,6 +34,7 @@ public enum LeanCommand: String, CaseIterable, Sendable {
         case .mark: Footage.Mark.self
         case .unresolved: Footage.Unresolved.self
         case .check: Footage.Check.self
+        case .export: LeanExport.self
         }
     }
 }

@@ -17,6 +17,9 @@ public enum LeanLauncher {
             } else {
                 try command.run()
             }
+        } catch is CleanExit {
+            // A group called without a subcommand asks for its help, which the full tree gives.
+            return false
         } catch {
             LeanRoot.exit(withError: error)
         }

@@ -35,7 +35,7 @@ extension Footage.Export {
         var zip = false
 
         func run() throws {
-            let contents = try ExportContents.gather(scope)
+            let contents = try ExportContents.gather(scope, media: DecodingExportWork())
             let manifest = contents.manifest
             let records = try ExportRecordFiles(records: contents.records, framesInBag: Set(manifest.frames.map(\.sha256))).items()
             let package = EvidencePackage(manifest: manifest, clipFiles: Dictionary(
@@ -46,7 +46,7 @@ extension Footage.Export {
                 let info = BagInfo(
                     sourceOrganization: organization ?? UserName.current,
                     externalDescription: description ?? "Footage evidence export: \(Self.counted(manifest))",
-                    labels: ExportAssembly.tools.map { BagInfo.Label(Self.label($0.name), $0.version) })
+                    labels: contents.tools.map { BagInfo.Label(Self.label($0.name), $0.version) })
                 written = try BagWriter(directory: directory).write(try package.payload(), info: info)
                 if zip { try BagZipper().zip(bagDirectory: directory, to: directory + ".zip") }
             } catch {

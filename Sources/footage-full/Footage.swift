@@ -6,13 +6,21 @@ import FootageCommands
 /// hands everything else (help, media commands, completions, usage errors) to this executable.
 @main
 struct FullFootage: AsyncParsableCommand {
-    /// Parses and runs like ArgumentParser's own `main`, except that `check` gets the media work
-    /// that decodes (in `footage`, the same command hands itself on to this executable instead).
+    /// Parses and runs like ArgumentParser's own `main`, except that `check` and the export
+    /// documents get the media work that decodes (in `footage`, the same commands hand themselves
+    /// on to this executable when they need it).
     static func main() async {
+        await parseAndRun()
+    }
+
+    /// Off the main actor, as the commands' own `run` is: the command value is never sent across.
+    private nonisolated static func parseAndRun() async {
         do {
             var command = try parseAsRoot()
             if let check = command as? Footage.Check {
                 try check.run(media: DecodingCheckWork())
+            } else if let export = command as? any ExportMediaCommand {
+                try export.run(media: DecodingExportWork())
             } else if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -116,7 +116,7 @@ extension Footage {
         private var thumbnailWidth: Int? { width ?? (sheet ? 320 : nil) }
 
         private func imageName(_ playerMs: Int64) -> String {
-            "frame-\(OutputFiles.paddedMs(playerMs))ms.\(imageFormat.fileExtension)"
+            "frame-\(FrameFileName.paddedMs(playerMs))ms.\(imageFormat.fileExtension)"
         }
 
         /// A file path: decode, encode and write; nothing is stored.
@@ -202,12 +202,6 @@ extension Footage {
 
 /// Where frame images go, and how their names carry the frame's time.
 enum OutputFiles {
-    /// Milliseconds padded to six digits so that names sort by time: `005480`.
-    static func paddedMs(_ ms: Int64) -> String {
-        let digits = String(ms)
-        return digits.count >= 6 ? digits : String(repeating: "0", count: 6 - digits.count) + digits
-    }
-
     static func makeFolder(_ folder: URL) throws {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -6,24 +6,12 @@ import Testing
 /// needs (the analysis and the frames at the claimed moments), and hands the unchanged command
 /// line to `footage-full` when a clip must be decoded, having stored nothing.
 @Suite struct CheckHandOffTests {
-    /// The programs a run of `footage` started, from strace's execve lines.
-    private func started(_ arguments: [String]) throws -> (run: ChildOutput, programs: [String]) {
-        let folder = try ScratchFolder()
-        let trace = folder.path("trace")
-        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/strace"),
-                                       ["-f", "-qq", "-e", "trace=execve", "-o", trace, BuiltProducts.footage.path] + arguments)
-        let programs = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains("execve(\"") && !$0.contains("= -1") }
-            .compactMap { line in line.split(separator: "\"").dropFirst().first.map { String($0.split(separator: "/").last ?? "") } }
-        return (run, programs)
-    }
-
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
     func aClipNeverAnalysedIsCheckedByTheFullTreeAndAStoredOneWithoutIt() throws {
         let example = try CheckCase(clip: try Fixtures.standIn())
         let arguments = ["check", "--json", "--catalogue", example.catalogue]
 
-        let first = try started(arguments)
+        let first = try ProgramTrace.run(arguments)
         #expect(first.run.status == 0, "\(first.run.stderrText)")
         #expect(first.programs == ["footage", "footage-full"], "the analysis needs footage-full")
         // The hand-off stored nothing: one analysis, one verdict per linked claim.
@@ -31,7 +19,7 @@ import Testing
         #expect(counts["analysed"] == 1)
         #expect(counts["checked"] == CheckCase.linked.count)
 
-        let second = try started(arguments)
+        let second = try ProgramTrace.run(arguments)
         #expect(second.run.status == 0)
         #expect(second.programs == ["footage"], "analysis and frames are stored: nothing is decoded")
         #expect(second.run.stdoutText == first.run.stdoutText, "the same verdicts either way")

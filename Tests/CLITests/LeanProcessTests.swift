@@ -71,7 +71,7 @@ import Testing
     @Test(arguments: [
         [], ["--help"], ["-h"], ["help"], ["help", "clips"], ["--version"], ["clips", "--help"], ["probe", "-h"],
         ["no-such-command"], ["--generate-completion-script", "bash"], ["probe"], ["clips", "--no-such-option"],
-        ["export"], ["frames"],
+        ["export"], ["article"], ["claims", "import"], ["frames"], ["export", "bag"],
     ])
     func helpUsageAndMediaCommandsComeFromTheFullTree(_ arguments: [String]) throws {
         #expect(try answer(BuiltProducts.footage, arguments) == answer(BuiltProducts.footageFull, arguments))

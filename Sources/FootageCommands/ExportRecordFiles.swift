@@ -1,16 +1,20 @@
-import Catalogue
-import Exports
-import FootageCommands
+package import Catalogue
+package import Exports
 import FootageModel
 import Foundation
 
 /// The catalogue's own records, as they are stored, for the bag: each clip's probe record and
 /// latest analysis, the claims with their links, the verdicts, the marks, the custody log and derived files
 /// such as contact sheets.
-struct ExportRecordFiles {
+package struct ExportRecordFiles {
     let records: ExportRecords
     /// Derived files already in the bag as frames (by SHA-256), not repeated under `derived/`.
     var framesInBag: Set<String> = []
+
+    package init(records: ExportRecords, framesInBag: Set<String> = []) {
+        self.records = records
+        self.framesInBag = framesInBag
+    }
 
     /// A claim as stored, with its links to the exported clips.
     struct ClaimFile: Encodable {
@@ -25,7 +29,7 @@ struct ExportRecordFiles {
         var digest: String
     }
 
-    func items() throws -> [BagPayloadItem] {
+    package func items() throws -> [BagPayloadItem] {
         var items: [BagPayloadItem] = []
         for entry in records.clips {
             let hex = entry.clip.digest.hex

@@ -1,9 +1,7 @@
 import Catalogue
 import Exports
-import FootageCommands
 import FootageModel
 import Foundation
-import MediaProbe
 
 /// Turns what the catalogue holds into the export values: clips with their probe summaries,
 /// analyses and marks, articles, claims, verdicts and the custody log. Pure mapping; frames are
@@ -11,17 +9,15 @@ import MediaProbe
 struct ExportAssembly {
     let records: ExportRecords
 
-    func manifest(frames: [ExportFrame], generatedAt: Date = Date()) -> ExportManifest {
-        ExportManifest(generatedAt: generatedAt, tools: Self.tools, clips: clips(), articles: articles(),
+    func manifest(frames: [ExportFrame], tools: [ExportToolVersion], generatedAt: Date = Date()) -> ExportManifest {
+        ExportManifest(generatedAt: generatedAt, tools: tools, clips: clips(), articles: articles(),
                        claims: claims(), verdicts: verdicts(), frames: frames, custody: custody())
     }
 
-    /// Footage and the libav libraries it reads media with.
-    static var tools: [ExportToolVersion] {
-        [ExportToolVersion(name: "footage", version: Footage.version),
-         ExportToolVersion(name: "libavformat", version: LibraryVersions.avformat),
-         ExportToolVersion(name: "libavcodec", version: LibraryVersions.avcodec),
-         ExportToolVersion(name: "libavutil", version: LibraryVersions.avutil)]
+    /// Footage and the libav libraries it reads media with (`libraryVersions` by library name).
+    static func tools(libraryVersions: [String: String]) -> [ExportToolVersion] {
+        [ExportToolVersion(name: "footage", version: Footage.version)]
+            + ["libavformat", "libavcodec", "libavutil"].map { ExportToolVersion(name: $0, version: libraryVersions[$0] ?? "") }
     }
 
     /// The name a clip is stored under in a bag: its first registered name, or its digest

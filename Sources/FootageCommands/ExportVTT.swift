@@ -1,13 +1,12 @@
-import ArgumentParser
+package import ArgumentParser
 import Catalogue
 import Exports
-import FootageCommands
 import Foundation
 
-extension Footage.Export {
+extension Footage {
     /// `footage export vtt CLIP`: one clip's claimed moments as a WebVTT track.
-    struct ExportVTT: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct ExportVTT: ParsableCommand {
+        package static let configuration = CommandConfiguration(
             commandName: "vtt",
             abstract: "Print a WebVTT track for one clip: a cue per claimed interval with what the check found, optionally detected events and marks.",
             discussion: """
@@ -30,7 +29,9 @@ extension Footage.Export {
 
         @OptionGroup var output: ExportOutputOptions
 
-        func run() throws {
+        package init() {}
+
+        package func run() throws {
             let opened = try catalogue.open()
             let records: ExportRecords
             do {

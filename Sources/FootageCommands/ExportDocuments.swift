@@ -1,12 +1,11 @@
-import ArgumentParser
+package import ArgumentParser
 import Exports
-import FootageCommands
 import Foundation
 
-extension Footage.Export {
+extension Footage {
     /// `footage export manifest`: the whole export as one JSON document.
-    struct ExportManifestCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct ExportManifestCommand: ParsableCommand, ExportMediaCommand {
+        package static let configuration = CommandConfiguration(
             commandName: "manifest",
             abstract: "Print the export manifest: clips, probe summaries, detections, marks, articles, claims, verdicts, frames and custody log (Schemas/manifest.schema.json)."
         )
@@ -14,8 +13,19 @@ extension Footage.Export {
         @OptionGroup var scope: ExportScopeOptions
         @OptionGroup var output: ExportOutputOptions
 
-        func run() throws {
-            let contents = try ExportContents.gather(scope)
+        package init() {}
+
+        /// Takes stored frames only; hands the command line to the full tree when one is missing.
+        package func run() throws {
+            do {
+                try run(media: StoredFramesOnly())
+            } catch is MediaLibrariesNeeded {
+                FullTree.run(CommandLine.arguments)
+            }
+        }
+
+        package func run(media: any ExportMediaWork) throws {
+            let contents = try ExportContents.gather(scope, media: media)
             let data: Data
             do { data = try contents.manifest.encoded() } catch { throw ExportFailure.exit(error) }
             try output.emit(String(decoding: data, as: UTF8.self))
@@ -23,8 +33,8 @@ extension Footage.Export {
     }
 
     /// `footage export prov`: W3C PROV-JSON.
-    struct ExportProv: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct ExportProv: ParsableCommand, ExportMediaCommand {
+        package static let configuration = CommandConfiguration(
             commandName: "prov",
             abstract: "Print the provenance as W3C PROV-JSON: clips, claims, verdicts and frames as entities, custody events as activities, people and Footage as agents."
         )
@@ -32,8 +42,19 @@ extension Footage.Export {
         @OptionGroup var scope: ExportScopeOptions
         @OptionGroup var output: ExportOutputOptions
 
-        func run() throws {
-            let contents = try ExportContents.gather(scope)
+        package init() {}
+
+        /// Takes stored frames only; hands the command line to the full tree when one is missing.
+        package func run() throws {
+            do {
+                try run(media: StoredFramesOnly())
+            } catch is MediaLibrariesNeeded {
+                FullTree.run(CommandLine.arguments)
+            }
+        }
+
+        package func run(media: any ExportMediaWork) throws {
+            let contents = try ExportContents.gather(scope, media: media)
             let text: String
             do { text = try EvidenceProvenance.document(contents.manifest).render() } catch { throw ExportFailure.exit(error) }
             try output.emit(text)
@@ -41,8 +62,8 @@ extension Footage.Export {
     }
 
     /// `footage export jsonld`: schema.org ClaimReview and MediaReview.
-    struct ExportJSONLD: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct ExportJSONLD: ParsableCommand, ExportMediaCommand {
+        package static let configuration = CommandConfiguration(
             commandName: "jsonld",
             abstract: "Print schema.org JSON-LD: a ClaimReview per checked claim and a MediaReview with a VideoObject per clip."
         )
@@ -51,8 +72,19 @@ extension Footage.Export {
         @OptionGroup var review: ReviewOptions
         @OptionGroup var output: ExportOutputOptions
 
-        func run() throws {
-            let contents = try ExportContents.gather(scope)
+        package init() {}
+
+        /// Takes stored frames only; hands the command line to the full tree when one is missing.
+        package func run() throws {
+            do {
+                try run(media: StoredFramesOnly())
+            } catch is MediaLibrariesNeeded {
+                FullTree.run(CommandLine.arguments)
+            }
+        }
+
+        package func run(media: any ExportMediaWork) throws {
+            let contents = try ExportContents.gather(scope, media: media)
             let manifest = contents.manifest
             let text: String
             do {
