@@ -69,15 +69,28 @@ extension Catalogue {
                                             digest: clip.digest, clip: clip.digest))
             }
         }
-        for digest in try derivedDigests() where !targets.contains(where: { $0.digest == digest && $0.clip != nil }) {
+        let clipDigests = Set(targets.compactMap(\.clip))
+        for digest in try derivedDigests() where !clipDigests.contains(digest) {
             let path = vault.objectPath(for: digest)
             targets.append(VerifyTarget(path: Array(path.utf8), shown: relative(path), digest: digest, clip: nil))
         }
 
+        // The files are hashed while the vault is listed and the custody chain checked, which
+        // need nothing from the hashes.
+        async let hashed = Self.hashAll(targets, concurrency: concurrency ?? ProcessInfo.processInfo.activeProcessorCount,
+                                        progress: progress)
+        let referenced = try referencedDigests()
+        var strays: [String]
+        do {
+            strays = try vault.storedFiles().filter { file in file.digest.map { !referenced.contains($0) } ?? true }
+                .map(\.relativePath)
+            strays += try vault.temporaryFiles()
+        } catch { throw .vault(error) }
+        let broken = try brokenChainLinks()
+
         var findings: [VerifyFinding] = []
         var bytes: Int64 = 0
-        let checks = await Self.hashAll(targets, concurrency: concurrency ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        progress: progress)
+        let checks = await hashed
         for (target, check) in zip(targets, checks) {
             bytes += check.actualSize ?? 0
             switch check.state {
@@ -95,11 +108,7 @@ extension Catalogue {
             }
         }
 
-        let referenced = try referencedDigests()
         do {
-            var strays = try vault.storedFiles().filter { file in file.digest.map { !referenced.contains($0) } ?? true }
-                .map(\.relativePath)
-            strays += try vault.temporaryFiles()
             for stray in strays {
                 var removed = false
                 if repair {
@@ -111,7 +120,6 @@ extension Catalogue {
             }
         } catch { throw .vault(error) }
 
-        let broken = try brokenChainLinks()
         for id in broken {
             findings.append(VerifyFinding(kind: .brokenChain, path: "custody event \(id)", clip: nil,
                                           detail: "its previous-event digest does not match the event before it",
