@@ -15,7 +15,9 @@ let package = Package(
     products: [
         .executable(name: "footage", targets: ["footage"]),
         .executable(name: "footage-probe-worker", targets: ["footage-probe-worker"]),
+        .executable(name: "footage-index-worker", targets: ["footage-index-worker"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
+        .library(name: "ContainerIndex", targets: ["ContainerIndex"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
         .library(name: "TimingClaims", targets: ["TimingClaims"]),
@@ -38,8 +40,18 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
         ),
         .target(name: "FootageModel", swiftSettings: strictSettings),
-        .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
+        // MP4/MOV sample tables and Matroska cues read with plain file I/O: no libav.
+        .target(name: "ContainerIndex", dependencies: ["FootageModel"], swiftSettings: strictSettings),
+        .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel", "ContainerIndex"], swiftSettings: strictSettings),
         .target(name: "ProbeIsolation", dependencies: ["CFFmpeg", "FootageModel", "MediaProbe"], swiftSettings: strictSettings),
+        // Reads an MP4/MOV keyframe list from the sample tables alone: starts in a few
+        // milliseconds because it links neither libav nor Foundation's larger parts.
+        .executableTarget(
+            name: "footage-index-worker",
+            dependencies: ["ContainerIndex", "FootageModel"],
+            swiftSettings: strictSettings,
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+        ),
         // The probe worker: a separate small executable, so that a worker loads only FFmpeg and the probe.
         .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeIsolation"], swiftSettings: strictSettings),
         .target(
@@ -101,7 +113,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ContainerIndexTests", dependencies: ["ContainerIndex", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),

@@ -22,7 +22,17 @@ public enum ContainerIndexReader {
     /// A fragmented file, one without a `moov`, or one cut short still gives an index, whose
     /// `isComplete` is false and which says why.
     public static func read(path: String) throws(ContainerIndexError) -> ContainerIndex? {
-        let file = try FileReader(path: path)
+        try read(FileReader(path: path))
+    }
+
+    /// Reads the index from a descriptor the caller opened (e.g. with `O_NOFOLLOW`), taking
+    /// ownership of it: it is closed when the read is over. `path` names the file in errors.
+    public static func read(adopting descriptor: Int32, path: String) throws(ContainerIndexError) -> ContainerIndex? {
+        try read(FileReader(adopting: descriptor, path: path))
+    }
+
+    private static func read(_ file: FileReader) throws(ContainerIndexError) -> ContainerIndex? {
+        let path = file.path
         guard let first = try? BoxHeader.read(from: file, at: 0, parentEnd: file.size),
               leadingTypes.contains(first.type) else { return nil }
 
