@@ -54,6 +54,12 @@ let package = Package(
         ),
         // The probe worker: a separate small executable, so that a worker loads only FFmpeg and the probe.
         .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeIsolation"], swiftSettings: strictSettings),
+        // `footage probe --keyframes`: the index worker first, a probe worker's scan where it cannot answer.
+        .target(
+            name: "KeyframeListing",
+            dependencies: ["ContainerIndex", "FootageModel", "MediaProbe", "ProbeIsolation"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "MediaAnalysis",
             dependencies: ["CFFmpeg", "FootageModel", "MediaProbe", .product(name: "Crypto", package: "swift-crypto")],
@@ -96,7 +102,7 @@ let package = Package(
             name: "footage",
             dependencies: [
                 "FootageModel", "MediaProbe", "MediaAnalysis", "ProbeIsolation", "Catalogue", "Vault", "TimingClaims",
-                "Casework", "Exports",
+                "Casework", "Exports", "KeyframeListing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -116,6 +122,11 @@ let package = Package(
         .testTarget(name: "ContainerIndexTests", dependencies: ["ContainerIndex", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KeyframeListingTests",
+            dependencies: ["KeyframeListing", "ContainerIndex", "FootageModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",

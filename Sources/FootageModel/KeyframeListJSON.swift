@@ -39,7 +39,7 @@ public enum KeyframeListJSON {
             guard reader.take(#"{"stream_index":"#), let stream = reader.integer(), stream >= 0, stream <= Int64(Int32.max),
                   reader.take(#","pts":"#), let pts = reader.integer(),
                   reader.take(#","pts_time":""#), let ptsTime = reader.text(),
-                  reader.take(#","time_base":""#), let numerator = reader.integer(), reader.take("/"),
+                  reader.take(#"","time_base":""#), let numerator = reader.integer(), reader.take("/"),
                   let denominator = reader.integer(), numerator > 0, denominator > 0, reader.take(#""}"#)
             else { return nil }
             let entry = KeyframeEntry(streamIndex: Int(stream), pts: pts, timeBase: Rational(numerator, denominator))

@@ -9,7 +9,8 @@ struct Footage: AsyncParsableCommand {
     /// `PrelaunchedWorkers`); then parses the command line and runs the command.
     static func main() async {
         let arguments = CommandLine.arguments.dropFirst()
-        if arguments.first == "probe" {
+        // A keyframe listing starts its own small index worker and needs these only for scans.
+        if arguments.first == "probe" && !arguments.contains("--keyframes") {
             let files = arguments.dropFirst().filter { !$0.hasPrefix("-") }.count
             let workers = PrelaunchedWorkers.fork(count: min(max(files, 1), ProbeWorkerPool.coreCount))
             await PrelaunchedWorkers.shared.keep(workers)
