@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "KeyframeListingTests",
-            dependencies: ["KeyframeListing", "ContainerIndex", "FootageModel", "TestSupport"],
+            dependencies: ["KeyframeListing", "ContainerIndex", "FootageModel", "MediaProbe", "ProbeIsolation", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),

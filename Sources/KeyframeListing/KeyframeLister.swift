@@ -143,22 +143,43 @@ public struct KeyframeLister: Sendable {
         try? JSONDecoder().decode(String.self, from: Data(output))
     }
 
-    /// The keyframes of files without a usable index, from a probe (stream time bases and types)
-    /// and a packet listing of each, run in the pool's workers.
+    /// The keyframes of files without a usable index, from a probe of each in the pool's workers
+    /// (a demux-only scan whose timeline holds the keyframe times); a file whose times do not
+    /// give back their timestamps exactly is listed again from its packets.
     static func scan(_ paths: [String], pool: ProbeWorkerPool) async -> [Result<[KeyframeEntry], ProbeError>] {
-        async let probed = pool.runAll(.probe, paths: paths)
-        async let listed = pool.runAll(.packets, paths: paths)
-        let (records, listings) = await (probed, listed)
-        return zip(paths, zip(records, listings)).map { path, pair in
-            switch pair {
-            case (.failure(let error), _), (_, .failure(let error)):
-                return .failure(error)
-            case (.success(.record(let record)), .success(.packets(let packets))):
-                return .success(ScannedKeyframes.list(streams: record.streams, packets: packets))
-            case (.success, .success):
-                return .failure(ProbeError(reason: .internal, path: path, message: "\(path): a probe worker answered with the wrong kind of result"))
+        let records = await pool.runAll(.probe, paths: paths, forceScan: true)
+        var results: [Result<[KeyframeEntry], ProbeError>] = []
+        var relist: [(offset: Int, streams: [ProbeStream])] = []
+        for (offset, (path, result)) in zip(paths, records).enumerated() {
+            switch result {
+            case .failure(let error):
+                results.append(.failure(error))
+            case .success(.record(let record)):
+                if let entries = ScannedKeyframes.fromTimeline(record) {
+                    results.append(.success(entries))
+                } else {
+                    results.append(.success([]))
+                    relist.append((offset, record.streams))
+                }
+            case .success:
+                results.append(.failure(ProbeError(reason: .internal, path: path,
+                                                   message: "\(path): a probe worker answered with the wrong kind of result")))
             }
         }
+        guard !relist.isEmpty else { return results }
+        let listings = await pool.runAll(.packets, paths: relist.map { paths[$0.offset] })
+        for ((offset, streams), listing) in zip(relist, listings) {
+            switch listing {
+            case .failure(let error):
+                results[offset] = .failure(error)
+            case .success(.packets(let packets)):
+                results[offset] = .success(ScannedKeyframes.list(streams: streams, packets: packets))
+            case .success:
+                results[offset] = .failure(ProbeError(reason: .internal, path: paths[offset],
+                                                      message: "\(paths[offset]): a probe worker answered with the wrong kind of result"))
+            }
+        }
+        return results
     }
 
     /// A duration in nanoseconds, saturating rather than overflowing.
