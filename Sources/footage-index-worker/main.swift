@@ -81,11 +81,14 @@ guard descriptor >= 0 else {
     finish(.unreadable, reason: "open failed for \(path): \(detail)")
 }
 do {
-    guard let index = try ContainerIndexReader.read(adopting: descriptor, path: path) else {
+    // Only video tracks are expanded into packets: the others cost time and list no keyframes.
+    guard let index = try ContainerIndexReader.read(adopting: descriptor, path: path, handlers: IndexedKeyframes.handlers) else {
         finish(.noUsableIndex, reason: "\(path): not an mp4 or mov file")
     }
     guard let keyframes = IndexedKeyframes.list(index) else {
-        finish(.noUsableIndex, reason: "\(path): \(index.incompleteReason ?? "the index is incomplete")")
+        let reason = index.tracks.first { IndexedKeyframes.handlers.contains($0.handler) && $0.limitation != nil }
+            .flatMap { track in track.limitation.map { "stream \(track.streamIndex): \($0)" } }
+        finish(.noUsableIndex, reason: "\(path): \(reason ?? index.incompleteReason ?? "the index is incomplete")")
     }
     guard writeOut(KeyframeListJSON.encode(keyframes)) else { exit(IndexWorkerStatus.unreadable.rawValue) }
     exit(IndexWorkerStatus.listed.rawValue)
