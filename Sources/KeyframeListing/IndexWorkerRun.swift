@@ -93,6 +93,9 @@ struct IndexWorkerRun {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for descriptor in Self.inheritableDescriptors() where descriptor != stdout {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -114,6 +117,22 @@ struct IndexWorkerRun {
         }
         guard status == 0 else { throw SystemCallFailure(function: "posix_spawn of \(executable)", code: status) }
         return pid
+    }
+
+    /// Descriptors above stderr that a child would inherit (no `FD_CLOEXEC`), from
+    /// `/proc/self/fd`: the worker gets none of the parent's files.
+    static func inheritableDescriptors() -> [Int32] {
+        guard let folder = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(folder) }
+        let own = dirfd(folder)
+        var found: [Int32] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let descriptor = Int32(name), descriptor > 2, descriptor != own else { continue }
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { found.append(descriptor) }
+        }
+        return found
     }
 
     /// A `waitpid` status as exit code or signal (the C macros cannot be imported into Swift).
