@@ -26,7 +26,9 @@ let package = Package(
         .executable(name: "footage", targets: ["footage"]),
         .executable(name: "footage-full", targets: ["footage-full"]),
         .executable(name: "footage-probe-worker", targets: ["footage-probe-worker"]),
+        .executable(name: "footage-index-worker", targets: ["footage-index-worker"]),
         .library(name: "FootageModel", targets: ["FootageModel"]),
+        .library(name: "ContainerIndex", targets: ["ContainerIndex"]),
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "ProbeIsolation", targets: ["ProbeIsolation"]),
         .library(name: "TimingClaims", targets: ["TimingClaims"]),
@@ -50,7 +52,9 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
         ),
         .target(name: "FootageModel", swiftSettings: strictSettings),
-        .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel"], swiftSettings: strictSettings),
+        // MP4/MOV sample tables and Matroska cues read with plain file I/O: no libav.
+        .target(name: "ContainerIndex", dependencies: ["FootageModel"], swiftSettings: strictSettings),
+        .target(name: "MediaProbe", dependencies: ["CFFmpeg", "FootageModel", "ContainerIndex"], swiftSettings: strictSettings),
         // The parent's side of probing: pool, spawning, deadlines, limits; it never links FFmpeg.
         .target(name: "ProbeIsolation", dependencies: ["FootageModel"], swiftSettings: strictSettings),
         // The worker's side: serves requests with MediaProbe.
@@ -58,6 +62,13 @@ let package = Package(
         // The probe worker: a separate small executable, so that a worker loads only FFmpeg and the probe.
         .executableTarget(name: "footage-probe-worker", dependencies: ["ProbeWorkerService"],
                           swiftSettings: strictSettings, linkerSettings: staticRuntime),
+        // Reads an MP4/MOV keyframe list from the sample tables alone: starts in a few
+        // milliseconds because it links neither libav nor Foundation's larger parts.
+        .executableTarget(name: "footage-index-worker", dependencies: ["ContainerIndex", "FootageModel"],
+                          swiftSettings: strictSettings, linkerSettings: staticRuntime),
+        // `footage probe --keyframes`: the index worker first, a probe worker's scan where it cannot answer.
+        .target(name: "KeyframeListing", dependencies: ["ContainerIndex", "FootageModel", "ProbeIsolation"],
+                swiftSettings: strictSettings),
         .target(
             name: "MediaAnalysis",
             dependencies: ["CFFmpeg", "FootageModel", "MediaProbe", .product(name: "Crypto", package: "swift-crypto")],
@@ -102,7 +113,7 @@ let package = Package(
         .target(
             name: "FootageCommands",
             dependencies: [
-                "FootageModel", "ProbeIsolation", "Catalogue", "CheckCore", "Vault", "TimingClaims", "Exports",
+                "FootageModel", "ProbeIsolation", "Catalogue", "CheckCore", "Vault", "TimingClaims", "Exports", "KeyframeListing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -133,9 +144,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ContainerIndexTests", dependencies: ["MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ContainerIndexTests", dependencies: ["ContainerIndex", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "ProbeWorkerService", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KeyframeListingTests",
+            dependencies: ["KeyframeListing", "ContainerIndex", "FootageModel", "ProbeIsolation", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CatalogueTests",

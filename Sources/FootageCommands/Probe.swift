@@ -19,7 +19,10 @@ extension Footage {
             Output: a readable summary per file; with --json, one JSON document (ffprobe's `format` and \
             `streams`, plus `timeline` and `tool`) for one file, or an array of {"path", "probe"} / \
             {"path", "error"} objects for several; --packets / --frames print {"packets": [...]} / \
-            {"frames": [...]} like ffprobe (an array of {"path", "packets"|"frames"} for several files).
+            {"frames": [...]} like ffprobe (an array of {"path", "packets"|"frames"} for several files); \
+            --keyframes prints {"keyframes": [{"stream_index", "pts", "pts_time", "time_base"}, ...]}, \
+            read from an MP4/MOV's own index by a small worker that loads no media library, from a \
+            demux scan for other containers.
 
             Exit status: 0 when every file was read; otherwise the most severe failure, in this order: \
             70 (a worker crashed or did not finish in time, or an internal error), 66 (missing or \
@@ -40,6 +43,9 @@ extension Footage {
         @Flag(help: "List every frame (decoded), like ffprobe -show_frames.")
         var frames = false
 
+        @Flag(help: "List every video keyframe, like ffprobe -skip_frame nokey -show_frames; MP4/MOV from the index alone.")
+        var keyframes = false
+
         @Flag(help: "Read packets with a full demux scan (for the timeline or --packets) even when the container has an index.")
         var scan = false
 
@@ -48,13 +54,16 @@ extension Footage {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file to probe") }
-            if packets && frames { throw ValidationError("--packets and --frames cannot be used together") }
+            if [packets, frames, keyframes].filter({ $0 }).count > 1 {
+                throw ValidationError("--packets, --frames and --keyframes cannot be used together")
+            }
             if let deadline, !(deadline > 0 && deadline < 86_400) {
                 throw ValidationError("--deadline must be a number of seconds above 0")
             }
         }
 
         func run() async throws {
+            if keyframes { return try await runKeyframes() }
             var poolConfiguration = ProbeWorkerPool.Configuration()
             poolConfiguration.maximumWorkers = min(poolConfiguration.maximumWorkers, files.count)
             if let deadline { poolConfiguration.deadline.base = .milliseconds(Int64(deadline * 1000)) }

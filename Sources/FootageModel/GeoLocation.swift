@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// A point on the globe as a recording device wrote it, in ISO 6709 form
 /// (`+48.4647+035.0462/`, `+48.4647+035.0462+152.3/`, `+4828.08+03502.77/`).
 ///
@@ -31,11 +29,12 @@ public struct GeoLocation: Sendable, Hashable, Codable {
     /// seconds (`±DDMMSS.S`, `±DDDMMSS.S`); the number of integer digits says which.
     /// Returns `nil` for anything else, including out-of-range values.
     public init?(iso6709 text: String) {
-        let trimmed = text.trimmingWhitespace()
-        var body = Substring(trimmed)
+        var body = Substring(text)
+        while body.first?.isWhitespace == true { body.removeFirst() }
+        while body.last?.isWhitespace == true { body.removeLast() }
         if body.hasSuffix("/") { body = body.dropLast() }
         var referenceSystem: String?
-        if let crs = body.range(of: "CRS") {
+        if let crs = body.firstRange(of: "CRS") {
             let name = body[crs.upperBound...]
             guard !name.isEmpty else { return nil }
             referenceSystem = String(name)

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Evidence that a file was cut short: its structure promises bytes that are not there.
 public struct TruncationFinding: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -63,7 +61,7 @@ public struct TruncationFinding: Sendable, Hashable, Codable {
             return "truncated: the file is \(fileSize) bytes but its last box declares \(declaredEnd)"
         case .samplesPastEnd:
             let parts = missing.map { m in
-                let from = m.from.map { String(format: " from %.3f s", $0.seconds) } ?? ""
+                let from = m.from.map { " from \(TimelineBuilder.formatSeconds($0.seconds)) s" } ?? ""
                 return "stream \(m.streamIndex): \(m.count) samples missing\(from)"
             }
             return "truncated: the file is \(fileSize) bytes, its index reaches \(declaredEnd); " + parts.joined(separator: "; ")

@@ -1,4 +1,5 @@
 internal import CFFmpeg
+import ContainerIndex
 import FootageModel
 
 /// `--packets` from an MP4/MOV's own sample tables: the entries a demux scan would list, in the

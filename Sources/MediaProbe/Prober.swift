@@ -1,4 +1,5 @@
 internal import CFFmpeg
+import ContainerIndex
 public import FootageModel
 
 /// Reads what is really in a clip with libavformat/libavcodec, in ffprobe's vocabulary, plus a

@@ -1,3 +1,4 @@
+import ContainerIndex
 import FootageModel
 
 /// What a scan shows about the file itself: a read that failed before the end, packets that

@@ -1,3 +1,4 @@
+import ContainerIndex
 import FootageModel
 import Foundation
 @testable import MediaProbe

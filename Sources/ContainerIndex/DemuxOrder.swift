@@ -1,4 +1,4 @@
-import FootageModel
+public import FootageModel
 
 /// The order in which libavformat's mov demuxer hands out the packets of several tracks, so that
 /// a listing built from the index reads like a demux scan.
@@ -8,11 +8,11 @@ import FootageModel
 /// in the file when the two decode times are within a second of each other, or whose decode time
 /// is earlier when they are further apart (`mov_find_next_sample`, for a seekable file read
 /// interleaved, which is how the prober opens files).
-enum DemuxOrder {
+public enum DemuxOrder {
     /// The decode-time window within which file position decides (`AV_TIME_BASE`, one second).
     private static let window: Int128 = 1_000_000
 
-    static func interleave(_ tracks: [TrackIndex]) -> [PacketRecord] {
+    public static func interleave(_ tracks: [TrackIndex]) -> [PacketRecord] {
         var cursors = [Int](repeating: 0, count: tracks.count)
         var ordered: [PacketRecord] = []
         ordered.reserveCapacity(tracks.reduce(0) { $0 + $1.packets.count })

@@ -12,9 +12,15 @@ final class FileReader {
     private let descriptor: Int32
 
     /// Opens `path` read-only (`open`, then `fstat` for the size).
-    init(path: String) throws(ContainerIndexError) {
+    convenience init(path: String) throws(ContainerIndexError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, function: "open", errno: errno) }
+        try self.init(adopting: fd, path: path)
+    }
+
+    /// Takes ownership of a descriptor opened for reading (closed on failure too), then `fstat`
+    /// for the size.
+    init(adopting fd: Int32, path: String) throws(ContainerIndexError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let code = errno

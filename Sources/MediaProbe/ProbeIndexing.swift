@@ -1,3 +1,4 @@
+import ContainerIndex
 import FootageModel
 
 /// How the prober uses a container's own index: read it for the mov family, and when a scan

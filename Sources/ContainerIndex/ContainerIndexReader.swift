@@ -22,7 +22,25 @@ public enum ContainerIndexReader {
     /// A fragmented file, one without a `moov`, or one cut short still gives an index, whose
     /// `isComplete` is false and which says why.
     public static func read(path: String) throws(ContainerIndexError) -> ContainerIndex? {
-        let file = try FileReader(path: path)
+        try read(FileReader(path: path))
+    }
+
+    /// Reads the index from a descriptor the caller opened (e.g. with `O_NOFOLLOW`), taking
+    /// ownership of it: it is closed when the read is over. `path` names the file in errors.
+    ///
+    /// - Parameter handlers: when given, only tracks with these `hdlr` types get their packets
+    ///   (the sample tables of the others are parsed and checked, but not expanded); the others
+    ///   keep their place and stream index, with no packets and a `limitation` saying so.
+    public static func read(adopting descriptor: Int32, path: String,
+                            handlers: Set<String>? = nil) throws(ContainerIndexError) -> ContainerIndex? {
+        try read(FileReader(adopting: descriptor, path: path), handlers: handlers)
+    }
+
+    /// The `limitation` of a track left unexpanded by a `handlers` filter.
+    public static let notExpanded = "not expanded: only some track types were asked for"
+
+    private static func read(_ file: FileReader, handlers: Set<String>? = nil) throws(ContainerIndexError) -> ContainerIndex? {
+        let path = file.path
         guard let first = try? BoxHeader.read(from: file, at: 0, parentEnd: file.size),
               leadingTypes.contains(first.type) else { return nil }
 
@@ -60,7 +78,7 @@ public enum ContainerIndexReader {
 
         var tracks: [TrackIndex] = []
         if let movieBox, !movieBox.overrunsParent {
-            let (parsed, fragmentedMovie) = try readMovie(movieBox, file: file)
+            let (parsed, fragmentedMovie) = try readMovie(movieBox, file: file, handlers: handlers)
             tracks = parsed
             isFragmented = isFragmented || fragmentedMovie
         }
@@ -70,7 +88,8 @@ public enum ContainerIndexReader {
                               hasC2PAManifest: hasC2PA, isFragmented: isFragmented, truncation: truncation)
     }
 
-    private static func readMovie(_ moov: BoxHeader, file: FileReader) throws(ContainerIndexError) -> ([TrackIndex], Bool) {
+    private static func readMovie(_ moov: BoxHeader, file: FileReader,
+                                  handlers: Set<String>?) throws(ContainerIndexError) -> ([TrackIndex], Bool) {
         let children = try BoxHeader.children(of: file, from: moov.payloadOffset, to: moov.end)
         var movieTimescale: UInt32 = 0
         if let mvhd = children.first(where: { $0.type == "mvhd" }) {
@@ -86,6 +105,13 @@ public enum ContainerIndexReader {
         let chapterTracks = Set(allTables.flatMap(\.chapterTrackIDs))
         var tracks: [TrackIndex] = []
         for tables in allTables {
+            if let handlers, !handlers.contains(tables.handler) {
+                tracks.append(TrackIndex(streamIndex: tracks.count, trackID: tables.trackID, handler: tables.handler,
+                                         codecTag: tables.codecTag, timeBase: Rational(1, Int64(max(1, tables.timescale))),
+                                         mediaDuration: tables.mediaDuration, editList: tables.edits, editStart: 0,
+                                         sampleCount: tables.sampleCount, packets: [], limitation: notExpanded))
+                continue
+            }
             var track = try TrackIndexBuilder.build(tables, streamIndex: tracks.count, movieTimescale: movieTimescale,
                                                     fileSize: file.size, path: file.path)
             if chapterTracks.contains(tables.trackID) {
