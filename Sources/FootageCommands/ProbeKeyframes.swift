@@ -2,7 +2,6 @@ import ArgumentParser
 import FootageModel
 import Foundation
 import KeyframeListing
-import MediaProbe
 import ProbeIsolation
 
 extension Footage.Probe {

@@ -5,7 +5,6 @@ import ContainerIndex
 internal import Dispatch
 public import FootageModel
 import Foundation
-public import MediaProbe
 public import ProbeIsolation
 
 /// `footage probe --keyframes`: each file's keyframe list, from the MP4/MOV index where there is

@@ -1,7 +1,6 @@
 import FootageModel
 import Foundation
 @testable import KeyframeListing
-import MediaProbe
 import ProbeIsolation
 import TestSupport
 import Testing
