@@ -25,44 +25,16 @@ extension Footage {
                 try Console.printJSON(summaries)
                 return
             }
-            // Rows go from SQLite's buffer into a byte block for stdout: no per-row model value,
-            // `String` or Foundation formatting, so the listing costs a scan and the writes.
-            var output = OutputBuffer()
-            var failure: OutputFailure?
-            do throws(CatalogueError) {
-                try opened.forEachClipListing { clip in
-                    output.append(raw: UnsafeRawBufferPointer(rebasing: clip.digestHex.prefix(12)))
-                    output.append("  ")
-                    if let micros = clip.durationMicroseconds {
-                        output.append(secondsFromMicroseconds: micros)
-                    } else if let reason = clip.probeFailure {
-                        output.append("(")
-                        output.append(escaped: reason)
-                        output.append(")")
-                    } else {
-                        output.append("-")
-                    }
-                    output.append("  ")
-                    output.append(decimal: clip.size)
-                    output.append("  ")
-                    output.append(escaped: clip.source)
-                    output.append("  ")
-                    output.append(escaped: clip.originalName)
-                    output.append("\n")
-                    do throws(OutputFailure) { try output.flushIfFull() } catch {
-                        failure = error
-                        return false
-                    }
-                    return true
-                }
+            // Rows go from SQLite's buffer into byte blocks, and from there into lines on stdout
+            // on a second thread: no per-row model value, `String` or Foundation formatting.
+            let failure: OutputFailure?
+            do {
+                failure = try await ClipListingText.write(opened)
             } catch {
                 throw CatalogueFailure.exit(error)
             }
-            do {
-                if let failure { throw failure }
-                try output.flush()
-            } catch {
-                Console.err("footage: \(error)")
+            if let failure {
+                Console.err("footage: \(failure)")
                 throw ExitStatus.ioError
             }
         }
