@@ -15,14 +15,7 @@ extension Footage {
 
         package init() {}
 
-        /// Takes stored frames only; hands the command line to the full tree when one is missing.
-        package func run() throws {
-            do {
-                try run(media: StoredFramesOnly())
-            } catch is MediaLibrariesNeeded {
-                FullTree.run(CommandLine.arguments)
-            }
-        }
+        package func run() throws { try runWithStoredFrames() }
 
         package func run(media: any ExportMediaWork) throws {
             let contents = try ExportContents.gather(scope, media: media)
@@ -44,14 +37,7 @@ extension Footage {
 
         package init() {}
 
-        /// Takes stored frames only; hands the command line to the full tree when one is missing.
-        package func run() throws {
-            do {
-                try run(media: StoredFramesOnly())
-            } catch is MediaLibrariesNeeded {
-                FullTree.run(CommandLine.arguments)
-            }
-        }
+        package func run() throws { try runWithStoredFrames() }
 
         package func run(media: any ExportMediaWork) throws {
             let contents = try ExportContents.gather(scope, media: media)
@@ -74,14 +60,7 @@ extension Footage {
 
         package init() {}
 
-        /// Takes stored frames only; hands the command line to the full tree when one is missing.
-        package func run() throws {
-            do {
-                try run(media: StoredFramesOnly())
-            } catch is MediaLibrariesNeeded {
-                FullTree.run(CommandLine.arguments)
-            }
-        }
+        package func run() throws { try runWithStoredFrames() }
 
         package func run(media: any ExportMediaWork) throws {
             let contents = try ExportContents.gather(scope, media: media)

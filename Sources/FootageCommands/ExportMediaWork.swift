@@ -32,6 +32,17 @@ package protocol ExportMediaCommand {
     func run(media: any ExportMediaWork) throws
 }
 
+extension ExportMediaCommand {
+    /// Takes stored frames only; hands the command line to the full tree when one is missing.
+    func runWithStoredFrames() throws {
+        do {
+            try run(media: StoredFramesOnly())
+        } catch is MediaLibrariesNeeded {
+            FullTree.run(CommandLine.arguments)
+        }
+    }
+}
+
 /// Media work in a process without media libraries: frames already stored are found, anything
 /// else is refused; library versions are asked of the probe worker.
 package struct StoredFramesOnly: ExportMediaWork {

@@ -175,7 +175,7 @@ public actor ProbeWorkerPool {
         }
         line.append(UInt8(ascii: "\n"))
         let allowance = configuration.deadline.nanoseconds(for: kind, byteCount: checked.byteCount)
-        let deadline = WorkerExchange.monotonicNanoseconds() &+ allowance
+        let deadline = SystemCall.monotonicNanoseconds() &+ allowance
         let socket = worker.socket
         let limit = configuration.maximumReplyBytes
         let bytes = [UInt8](line)

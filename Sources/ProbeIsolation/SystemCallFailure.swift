@@ -31,4 +31,11 @@ package enum SystemCall {
             throw SystemCallFailure(function: function, code: code)
         }
     }
+
+    /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds: a deadline must not move with the wall clock.
+    package static func monotonicNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 }

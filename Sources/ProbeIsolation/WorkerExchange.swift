@@ -31,7 +31,7 @@ enum WorkerExchange {
         var reply: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let now = monotonicNanoseconds()
+            let now = SystemCall.monotonicNanoseconds()
             guard now < deadline else { return .timedOut }
             let waitMilliseconds = Int32(min((deadline - now) / 1_000_000 + 1, UInt64(Int32.max)))
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
@@ -74,12 +74,5 @@ enum WorkerExchange {
             }
             offset += written
         }
-    }
-
-    /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds: deadlines must not move with the wall clock.
-    static func monotonicNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

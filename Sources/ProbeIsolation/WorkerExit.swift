@@ -9,7 +9,7 @@ public enum WorkerExit: Sendable, Hashable, CustomStringConvertible {
 
     /// Decodes a raw `waitpid` status (the `WIFSIGNALED`/`WTERMSIG`/`WEXITSTATUS` macros cannot be
     /// imported into Swift, so their bit layout is spelled out here).
-    init(waitStatus status: Int32) {
+    package init(waitStatus status: Int32) {
         let signal = status & 0x7F
         if signal == 0 {
             self = .exited(code: (status >> 8) & 0xFF)

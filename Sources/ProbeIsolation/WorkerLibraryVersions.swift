@@ -25,7 +25,7 @@ public enum WorkerLibraryVersions {
             return failure(error.description)
         }
         defer { worker.retire() }
-        let deadline = WorkerExchange.monotonicNanoseconds() &+ 10_000_000_000
+        let deadline = SystemCall.monotonicNanoseconds() &+ 10_000_000_000
         switch WorkerExchange.run(socket: worker.socket, request: [], deadline: deadline, maximumReplyBytes: 4_096) {
         case .reply(let bytes):
             guard let versions = try? JSONDecoder().decode([String: String].self, from: Data(bytes)),

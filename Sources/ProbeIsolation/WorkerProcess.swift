@@ -37,52 +37,16 @@ final class WorkerProcess {
         let childEnd = ends[1]
         defer { close(childEnd) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 0)
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for descriptor in inheritableDescriptors() where descriptor != childEnd {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = CStringArray([executable] + arguments)
-        let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" })
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
-        guard status == 0 else {
+        let pid: pid_t
+        do {
+            pid = try WorkerSpawn.start(executable: executable, arguments: arguments,
+                                        environment: environment.map { "\($0.key)=\($0.value)" },
+                                        input: childEnd, output: childEnd)
+        } catch {
             close(parentEnd)
-            throw SystemCallFailure(function: "posix_spawn of \(executable)", code: status)
+            throw error
         }
         return WorkerProcess(pid: pid, socket: parentEnd)
-    }
-
-    /// Descriptors above stderr that a child would inherit (no `FD_CLOEXEC`), from
-    /// `/proc/self/fd` and `fcntl(F_GETFD)`: a worker gets none of the parent's files.
-    private static func inheritableDescriptors() -> [Int32] {
-        guard let folder = opendir("/proc/self/fd") else { return [] }
-        defer { closedir(folder) }
-        let own = dirfd(folder)
-        var found: [Int32] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let descriptor = Int32(name), descriptor > 2, descriptor != own else { continue }
-            let flags = fcntl(descriptor, F_GETFD)
-            if flags >= 0 && flags & FD_CLOEXEC == 0 { found.append(descriptor) }
-        }
-        return found
     }
 
     /// Records how the process ended once it has been reaped elsewhere.
@@ -126,24 +90,5 @@ final class WorkerProcess {
             if result == pid { return WorkerExit(waitStatus: status) }
             if result == -1 && errno != EINTR { return .signalled(signal: SIGKILL) }
         }
-    }
-}
-
-/// A NULL-terminated array of C strings for `posix_spawn`, freed with the value.
-private final class CStringArray {
-    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-    private let count: Int
-
-    init(_ strings: [String]) {
-        count = strings.count + 1
-        pointers = .allocate(capacity: count)
-        for (offset, string) in strings.enumerated() { (pointers + offset).initialize(to: strdup(string)) }
-        (pointers + strings.count).initialize(to: nil)
-    }
-
-    deinit {
-        for offset in 0..<count { free(pointers[offset]) }
-        pointers.deinitialize(count: count)
-        pointers.deallocate()
     }
 }
