@@ -20,16 +20,21 @@ public struct SHA256Digest: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// Builds the digest from its 32 raw bytes.
     public init?(bytes: some Sequence<UInt8>) {
-        let table = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(table[Int(byte >> 4)])
-            text.append(table[Int(byte & 0x0F)])
+        var count = 0
+        let text = String(unsafeUninitializedCapacity: 64) { buffer in
+            for byte in bytes {
+                guard count < 64 else { count += 2; continue }
+                buffer[count] = Self.hexDigits[Int(byte >> 4)]
+                buffer[count + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                count += 2
+            }
+            return min(count, 64)
         }
-        guard text.count == 64 else { return nil }
-        self.hex = String(decoding: text, as: UTF8.self)
+        guard count == 64 else { return nil }
+        self.hex = text
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private init(uncheckedHex: String) { self.hex = uncheckedHex }
 

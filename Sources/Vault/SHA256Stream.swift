@@ -12,7 +12,9 @@ public struct SHA256Stream {
     }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        hasher.update(data: Array(bytes))
+        // Contiguous bytes (an array) are hashed where they are; anything else is copied once.
+        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if hashedInPlace == nil { hasher.update(data: Array(bytes)) }
     }
 
     public func finish() -> FootageModel.SHA256Digest {
