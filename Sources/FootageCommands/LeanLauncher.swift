@@ -8,9 +8,7 @@ public enum LeanLauncher {
     /// cleanly, and returns true; a failing command leaves with the message and exit code the full
     /// tree gives for it. Returns false, having done nothing, when the full tree must answer.
     public static func run(_ arguments: [String]) async -> Bool {
-        guard let name = arguments.first, LeanCommand(rawValue: name) != nil,
-              !arguments.contains(where: asksTheFullTree),
-              var command = try? LeanRoot.parseAsRoot(arguments) else { return false }
+        guard mayRunHere(arguments), var command = try? LeanRoot.parseAsRoot(arguments) else { return false }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -24,6 +22,14 @@ public enum LeanLauncher {
             LeanRoot.exit(withError: error)
         }
         return true
+    }
+
+    /// Whether `arguments` name a lean command and ask for nothing only the full tree answers. A
+    /// cheap test on the words alone, made before anything else starts, so that the media commands
+    /// reach the full tree without paying for this process's set-up.
+    public static func mayRunHere(_ arguments: [String]) -> Bool {
+        guard let name = arguments.first, LeanCommand(rawValue: name) != nil else { return false }
+        return !arguments.contains(where: asksTheFullTree)
     }
 
     /// Words that ask for help, the version or completions: ArgumentParser would answer these from
