@@ -42,9 +42,26 @@ public enum ImageEncoder {
         frame.pointer.pointee.height = Int32(image.height)
         frame.pointer.pointee.format = pixelFormat.rawValue
         frame.pointer.pointee.pts = 0
+        if format == .png {
+            // PNG takes the rgb24 rows where they are: the frame borrows the image's memory
+            // for as long as the encoder runs, which saves copying (and first touching) a
+            // second picture-sized buffer.
+            return try image.pixels.withUnsafeBufferPointer { pixels throws(AnalysisError) -> [UInt8] in
+                try lend(pixels, rowBytes: image.width * 3, to: frame, path: path)
+                defer { av_frame_unref(frame.pointer) }
+                return try run(context, on: frame, format: format, path: path)
+            }
+        }
         try LibavStatus.check(av_frame_get_buffer(frame.pointer, 0), "av_frame_get_buffer", path: path, reason: .output)
-        try fill(frame, from: image, format: pixelFormat, path: path)
+        try convertToYUV(image, into: frame, format: pixelFormat, path: path)
+        return try run(context, on: frame, format: format, path: path)
+    }
 
+    /// Sends the one frame, drains the encoder and returns the image file's bytes.
+    private static func run(_ context: EncoderContext, on frame: LibavFrame,
+                            format: ImageFormat, path: String) throws(AnalysisError) -> [UInt8] {
+        let encoder = context.pointer
+        defer { withExtendedLifetime(context) {} }
         let packet = try LibavPacket(path: path)
         try LibavStatus.check(avcodec_send_frame(encoder, frame.pointer), "avcodec_send_frame", path: path, reason: .output)
         try LibavStatus.check(avcodec_send_frame(encoder, nil), "avcodec_send_frame", path: path, reason: .output)
@@ -64,23 +81,24 @@ public enum ImageEncoder {
         return bytes
     }
 
-    /// Copies rgb24 rows into the frame, or converts them to YUV with libswscale.
-    private static func fill(_ frame: LibavFrame, from image: RGBImage, format: AVPixelFormat,
+    /// Points the frame's first plane at `pixels` through a read-only buffer reference whose
+    /// release does nothing: the memory stays the caller's, valid only while the caller lends it.
+    private static func lend(_ pixels: UnsafeBufferPointer<UInt8>, rowBytes: Int, to frame: LibavFrame,
                              path: String) throws(AnalysisError) {
-        try LibavStatus.check(av_frame_make_writable(frame.pointer), "av_frame_make_writable", path: path, reason: .output)
-        if format == AV_PIX_FMT_RGB24 {
-            guard let destination = frame.pointer.pointee.data.0 else {
-                throw AnalysisError(.output, path: path, detail: "image frame has no pixel buffer")
-            }
-            let stride = Int(frame.pointer.pointee.linesize.0)
-            image.pixels.withUnsafeBufferPointer { source in
-                for row in 0..<image.height {
-                    guard let base = source.baseAddress else { return }
-                    (destination + row * stride).update(from: base + row * image.width * 3, count: image.width * 3)
-                }
-            }
-            return
+        guard let base = pixels.baseAddress,
+              let buffer = av_buffer_create(UnsafeMutablePointer(mutating: base), pixels.count,
+                                            { _, _ in }, nil, AV_BUFFER_FLAG_READONLY) else {
+            throw AnalysisError(.output, path: path, detail: "av_buffer_create failed", cause: "out of memory")
         }
+        frame.pointer.pointee.buf.0 = buffer
+        frame.pointer.pointee.data.0 = UnsafeMutablePointer(mutating: base)
+        frame.pointer.pointee.linesize.0 = Int32(rowBytes)
+    }
+
+    /// Converts the rgb24 image into the frame's YUV planes with libswscale.
+    private static func convertToYUV(_ image: RGBImage, into frame: LibavFrame, format: AVPixelFormat,
+                                     path: String) throws(AnalysisError) {
+        try LibavStatus.check(av_frame_make_writable(frame.pointer), "av_frame_make_writable", path: path, reason: .output)
         guard let context = sws_getContext(Int32(image.width), Int32(image.height), AV_PIX_FMT_RGB24,
                                            Int32(image.width), Int32(image.height), format,
                                            Int32(SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP), nil, nil, nil) else {

@@ -44,11 +44,13 @@ final class Scaler {
             return try convert(frame, width: width, height: height)
         }
         let stride = width * bytesPerPixel
-        var pixels = [UInt8](repeating: 0, count: stride * height)
-        let status = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
+        var status: Int32 = 0
+        // Every byte is written by the conversion, so the array is not zeroed first.
+        let count = stride * height
+        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
             var strides: [Int32] = [Int32(stride), 0, 0, 0]
-            return withUnsafePointer(to: frame.pointer.pointee.data) { dataTuple in
+            status = withUnsafePointer(to: frame.pointer.pointee.data) { dataTuple in
                 withUnsafePointer(to: frame.pointer.pointee.linesize) { linesizeTuple in
                     dataTuple.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { data in
                         linesizeTuple.withMemoryRebound(to: Int32.self, capacity: 8) { linesize in
@@ -57,6 +59,8 @@ final class Scaler {
                     }
                 }
             }
+            // On failure the bytes are never looked at: the error below is thrown instead.
+            initialized = count
         }
         try LibavStatus.check(status, "sws_scale", path: path)
         return pixels
