@@ -3,8 +3,10 @@ import Casework
 import Catalogue
 import FootageCommands
 import Foundation
+import Glibc
 import FootageModel
 import MediaAnalysis
+import ProbeIsolation
 
 extension Footage {
     struct Frames: ParsableCommand {
@@ -223,11 +225,23 @@ enum OutputFiles {
         try write([UInt8](bytes), to: url)
     }
 
+    /// Writes an image the user asked for. Not synced: it is a copy made for reading (the
+    /// frames of registered clips are kept, and synced, in the vault).
     static func write(_ bytes: [UInt8], to url: URL) throws {
-        do {
-            try Data(bytes).write(to: url)
+        let path = url.path
+        do throws(SystemCallFailure) {
+            let descriptor = try SystemCall.check("open") { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < bytes.count {
+                offset += try SystemCall.check("write") {
+                    bytes.withUnsafeBytes { buffer in
+                        buffer.baseAddress.map { Glibc.write(descriptor, $0 + offset, buffer.count - offset) } ?? -1
+                    }
+                }
+            }
         } catch {
-            throw AnalysisError(.output, path: url.path, detail: "cannot write the image", cause: error.localizedDescription)
+            throw AnalysisError(.output, path: path, detail: "cannot write the image", cause: error.description.lowercased())
         }
     }
 }

@@ -147,3 +147,15 @@ enum FootageCommand {
         #expect(String(decoding: size, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == expected)
     }
 }
+
+@Test func anImageThatCannotBeWrittenIsAnIOErrorNamingIt() throws {
+    let folder = try FootageCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A folder where the image should go: open(2) refuses it even for root.
+    let blocked = folder.appendingPathComponent("frame-005480ms.png")
+    try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
+    let result = try FootageCommand.run(["frames", try Fixtures.standIn().path, "--at", "5.5", "--out", folder.path])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("cannot write the image for \(blocked.path)"))
+    #expect(result.stderr.contains("is a directory"))
+}
