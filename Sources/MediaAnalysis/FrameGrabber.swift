@@ -29,7 +29,13 @@ public final class FrameGrabber {
 
     public let path: String
     /// Presentation time of the first presented frame: player time 0.
-    public private(set) var origin: MediaTime
+    public var origin: MediaTime {
+        // Exact once settled; a failed search is reported by the call that needs the frames.
+        if !speculating { _ = try? settleOrigin() }
+        return presumedOrigin
+    }
+    /// Player time 0 as this grabber works with it: the estimate until the search has answered.
+    private var presumedOrigin: MediaTime
     public let timeBase: Rational
     /// Clockwise turn a player applies for display, from the display matrix (0, 90, 180 or 270).
     public let rotationDegrees: Int
@@ -45,6 +51,10 @@ public final class FrameGrabber {
     /// Frames after a seek count only from the first keyframe on, and only from its time on.
     private var cleanFrom: Int64?
     private var packetTimes: PacketTimes?
+    /// The search for player time 0, until its answer has been taken.
+    private var originSearch: OriginSearch?
+    /// Set while `withSettledOrigin` runs on the estimate.
+    private var speculating = false
 
     public init(path: String, options: Options = Options()) throws(AnalysisError) {
         self.path = path
@@ -55,24 +65,53 @@ public final class FrameGrabber {
         let base = source.timeBase
         timeBase = Rational(Int64(base.num), Int64(base.den))
         rotationDegrees = Self.displayRotation(source.stream)
-        // Player time 0 is the first frame a full decode presents.
-        let firstFrame = try LibavFrame(path: path)
-        guard try source.next(into: firstFrame), let first = firstFrame.presentationTimestamp else {
-            throw AnalysisError(.noStream, path: path, detail: "the video stream has no decodable frame")
-        }
-        origin = MediaTime(pts: first, timeBase: timeBase)
+        // Player time 0 is the first frame a full decode presents. It is searched for alongside;
+        // until it is known, the demuxer's start time stands in for it (`take` then checks it).
+        presumedOrigin = MediaTime(pts: source.startEstimate(), timeBase: timeBase)
+        originSearch = OriginSearch(path: path)
+        // Decoding from where the input opened gives every frame a full decode gives.
         cleanFrom = Int64.min
-        pending = firstFrame
+    }
+
+    /// Waits for the search for player time 0 and takes its answer; true when it differs from
+    /// the estimate used until then, in which case nothing decoded so far is kept.
+    @discardableResult
+    func settleOrigin() throws(AnalysisError) -> Bool {
+        guard let search = originSearch else { return false }
+        let first = try search.result()
+        originSearch = nil
+        guard first != presumedOrigin.pts else { return false }
+        presumedOrigin = MediaTime(pts: first, timeBase: timeBase)
+        resetAfterSeek()
+        return true
+    }
+
+    /// Runs `body` with player time 0 still possibly estimated, then settles it; when the
+    /// estimate was wrong, `body` runs again on the real origin, so the result is exact either way.
+    func withSettledOrigin<T>(_ body: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {
+        guard originSearch != nil else { return try body() }
+        speculating = true
+        let outcome = Result { () throws(AnalysisError) -> T in try body() }
+        speculating = false
+        if try settleOrigin() { return try body() }
+        return try outcome.get()
+    }
+
+    /// Everything that reads the origin outside `withSettledOrigin` waits for it first.
+    private func settledUnlessSpeculating() throws(AnalysisError) {
+        if !speculating { try settleOrigin() }
     }
 
     /// The frame on screen at `ms` player milliseconds.
     public func frame(atPlayerMs ms: Int64) throws(AnalysisError) -> GrabbedFrame {
-        try frame(atPTS: targetPTS(ms), ms: ms)
+        try settledUnlessSpeculating()
+        return try frame(atPTS: targetPTS(ms), ms: ms)
     }
 
     /// The frame on screen at presentation time `pts` (the stream's time base).
     public func frame(atPTS pts: Int64) throws(AnalysisError) -> GrabbedFrame {
-        try frame(atPTS: pts, ms: playerMs(pts))
+        try settledUnlessSpeculating()
+        return try frame(atPTS: pts, ms: playerMs(pts))
     }
 
     private func frame(atPTS target: Int64, ms: Int64) throws(AnalysisError) -> GrabbedFrame {
@@ -84,6 +123,7 @@ public final class FrameGrabber {
 
     /// Frames at several times, taken in time order with one decoder and returned in the order asked.
     public func frames(atPlayerMs times: [Int64]) throws(AnalysisError) -> [GrabbedFrame] {
+        try settledUnlessSpeculating()
         var byTime: [Int64: GrabbedFrame] = [:]
         for ms in Set(times).sorted() {
             byTime[ms] = try frame(atPlayerMs: ms)
@@ -93,6 +133,7 @@ public final class FrameGrabber {
 
     /// Every frame presented in [`startMs`, `endMs`], in order.
     public func frames(fromPlayerMs startMs: Int64, throughPlayerMs endMs: Int64) throws(AnalysisError) -> [GrabbedFrame] {
+        try settledUnlessSpeculating()
         var result = [try frame(atPlayerMs: max(0, startMs))]
         let end = targetPTS(endMs)
         while let next = try nextCleanFrame() {
@@ -108,10 +149,11 @@ public final class FrameGrabber {
 
     /// The keyframe at or before `ms`, without decoding forward to the exact time (thumbnails).
     public func keyframe(atOrBeforePlayerMs ms: Int64) throws(AnalysisError) -> GrabbedFrame {
+        try settledUnlessSpeculating()
         let target = targetPTS(ms)
         var seekTo = target
         for _ in 0..<8 {
-            if seekTo <= origin.pts { break }
+            if seekTo <= presumedOrigin.pts { break }
             guard source.seek(toPTS: seekTo) else { break }
             resetAfterSeek()
             if let frame = try nextCleanFrame(), let pts = frame.presentationTimestamp {
@@ -132,17 +174,20 @@ public final class FrameGrabber {
 
     /// Presentation times of every keyframe from player time 0 on, from a demux-only pass.
     public func keyframePTS() throws(AnalysisError) -> [Int64] {
-        try packetTimeline().keyframes.filter { $0 >= origin.pts }
+        try settledUnlessSpeculating()
+        return try packetTimeline().keyframes.filter { $0 >= presumedOrigin.pts }
     }
 
     /// Player time of the last presented frame, from a demux-only pass.
     public func lastFramePlayerMs() throws(AnalysisError) -> Int64 {
-        playerMs(try packetTimeline().presentation.last ?? origin.pts)
+        try settledUnlessSpeculating()
+        return playerMs(try packetTimeline().presentation.last ?? presumedOrigin.pts)
     }
 
     /// Index of the frame with presentation time `pts` in presentation order, from a demux-only
     /// pass: the number of frames presented from player time 0 up to it.
     public func frameIndex(of frame: GrabbedFrame) throws(AnalysisError) -> Int {
+        try settledUnlessSpeculating()
         let times = try packetTimeline().presentation
         var low = 0
         var high = times.count
@@ -150,7 +195,7 @@ public final class FrameGrabber {
             let middle = (low + high) / 2
             if times[middle] < frame.time.pts { low = middle + 1 } else { high = middle }
         }
-        let beforeOrigin = times.prefix { $0 < origin.pts }.count
+        let beforeOrigin = times.prefix { $0 < presumedOrigin.pts }.count
         return low - beforeOrigin
     }
 
@@ -163,11 +208,12 @@ public final class FrameGrabber {
         let divisor = 1000 * timeBase.numerator
         let (quotient, remainder) = divisor.dividingFullWidth(product)
         let floored = remainder < 0 ? quotient - 1 : quotient
-        return origin.pts + floored
+        return presumedOrigin.pts + floored
     }
 
     public func playerMs(_ pts: Int64) -> Int64 {
-        let delta = pts - origin.pts
+        if !speculating { _ = try? settleOrigin() }
+        let delta = pts - presumedOrigin.pts
         let product = delta.multipliedFullWidth(by: 1000 * timeBase.numerator)
         let (quotient, remainder) = timeBase.denominator.dividingFullWidth(product)
         return remainder < 0 ? quotient - 1 : quotient
@@ -177,10 +223,10 @@ public final class FrameGrabber {
     /// frame on screen, and no keyframe lies between the decoder's position and the target.
     private func canContinue(to target: Int64) -> Bool {
         guard cleanFrom != nil else { return false }
-        let position = pending?.presentationTimestamp ?? current?.presentationTimestamp
+        // Before anything is decoded the input is at its start, where the first frame is.
+        let position = pending?.presentationTimestamp ?? current?.presentationTimestamp ?? (source.atStart ? presumedOrigin.pts : nil)
         guard let position else { return false }
         if let current = current?.presentationTimestamp, target < current { return false }
-        if pending == nil, current == nil { return false }
         if let keyframe = source.indexedKeyframe(atOrBefore: target) {
             return keyframe <= position
         }
@@ -210,7 +256,7 @@ public final class FrameGrabber {
     private func seekAndScan(to target: Int64, ms: Int64) throws(AnalysisError) -> LibavFrame {
         var seekTo = target
         for attempt in 0..<8 {
-            if seekTo <= origin.pts { break }
+            if seekTo <= presumedOrigin.pts { break }
             guard source.seek(toPTS: seekTo) else { break }
             resetAfterSeek()
             // Frames more than half a second before the target are not wanted unless they are
@@ -307,7 +353,7 @@ public final class FrameGrabber {
         } else {
             image = RGBImage(width: width, height: height, pixels: full ?? [UInt8](repeating: 0, count: width * height * 3))
         }
-        let pts = frame.presentationTimestamp ?? origin.pts
+        let pts = frame.presentationTimestamp ?? presumedOrigin.pts
         return GrabbedFrame(time: MediaTime(pts: pts, timeBase: timeBase), playerMs: playerMs(pts),
                             isKeyframe: frame.isKeyframe, pictureType: frame.pictureType, image: image, rgbSHA256: sha)
     }

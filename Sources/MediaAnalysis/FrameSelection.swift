@@ -52,6 +52,10 @@ extension FrameGrabber {
 
     /// Every frame the selection asks for, in the order asked.
     public func take(_ selection: FrameSelection) throws(AnalysisError) -> [TakenFrame] {
+        try withSettledOrigin { () throws(AnalysisError) -> [TakenFrame] in try takeOnce(selection) }
+    }
+
+    private func takeOnce(_ selection: FrameSelection) throws(AnalysisError) -> [TakenFrame] {
         switch selection {
         case .keyframeAtOrBefore, .keyframeEvery:
             let times = try requestedTimes(selection) ?? []

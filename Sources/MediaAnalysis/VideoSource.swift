@@ -8,6 +8,11 @@ final class VideoSource {
     let decoder: Decoder
     private let packet: LibavPacket
     private var inputEnded = false
+    /// True until the decoder is given its first packet or the input seeks: decoding goes on
+    /// from where opening left the input, at the start.
+    private(set) var atStart = true
+    /// `packet` holds the first packet, read ahead for its timestamp and not yet decoded.
+    private var holdsFirstPacket = false
     private var drainSent = false
     /// Packets presented before this time are decoded only if other frames refer to them.
     private var skipNonReferenceBefore: Int64?
@@ -27,6 +32,30 @@ final class VideoSource {
     var timeBase: AVRational { stream.pointee.time_base }
     var streamIndex: Int32 { stream.pointee.index }
 
+    /// Where presentation probably starts, without decoding: the first packet's timestamp (read
+    /// ahead and kept for decoding), else the stream's start time, else its first indexed
+    /// timestamp, else 0. Only an estimate: frames that do not decode, edit lists and reordering
+    /// can put the first presented frame elsewhere.
+    func startEstimate() -> Int64 {
+        if let first = firstPacketTimestamp() { return first }
+        if stream.pointee.start_time != footage_nopts_value() { return stream.pointee.start_time }
+        return avformat_index_get_entry(stream, 0)?.pointee.timestamp ?? 0
+    }
+
+    private func firstPacketTimestamp() -> Int64? {
+        guard atStart, !holdsFirstPacket else { return nil }
+        while input.read(into: packet) {
+            guard packet.pointer.pointee.stream_index == streamIndex else { continue }
+            holdsFirstPacket = true
+            let pts = packet.pointer.pointee.pts
+            // A packet an edit list cuts off is decoded but never shown: its time says nothing.
+            let shown = (packet.pointer.pointee.flags & AV_PKT_FLAG_DISCARD) == 0
+            return shown && pts != footage_nopts_value() ? pts : nil
+        }
+        inputEnded = true
+        return nil
+    }
+
     /// Decodes the next frame into `frame`; `false` when the stream has ended.
     func next(into frame: LibavFrame) throws(AnalysisError) -> Bool {
         while true {
@@ -34,6 +63,12 @@ final class VideoSource {
             case .ready: return true
             case .endOfStream: return false
             case .needsInput:
+                atStart = false
+                if holdsFirstPacket {
+                    holdsFirstPacket = false
+                    try sendPacket()
+                    continue
+                }
                 if inputEnded {
                     if drainSent { return false }
                     drainSent = true
@@ -45,14 +80,18 @@ final class VideoSource {
                     continue
                 }
                 guard packet.pointer.pointee.stream_index == streamIndex else { continue }
-                if let limit = skipNonReferenceBefore {
-                    let pts = packet.pointer.pointee.pts
-                    let early = pts != footage_nopts_value() && pts < limit
-                    decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
-                }
-                _ = try decoder.send(packet)
+                try sendPacket()
             }
         }
+    }
+
+    private func sendPacket() throws(AnalysisError) {
+        if let limit = skipNonReferenceBefore {
+            let pts = packet.pointer.pointee.pts
+            let early = pts != footage_nopts_value() && pts < limit
+            decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+        }
+        _ = try decoder.send(packet)
     }
 
     /// While set, frames presented before `pts` that no other frame refers to are not decoded:
@@ -66,6 +105,8 @@ final class VideoSource {
     /// Seeks to the keyframe at or before `pts` (stream time base) and forgets decoder state.
     /// `false` when the demuxer cannot seek there.
     func seek(toPTS pts: Int64) -> Bool {
+        atStart = false
+        holdsFirstPacket = false
         let status = av_seek_frame(input.pointer, streamIndex, pts, AVSEEK_FLAG_BACKWARD)
         guard status >= 0 else { return false }
         reset()
@@ -75,6 +116,9 @@ final class VideoSource {
     /// Goes back to the very start of the input, where decoding gives every frame a full decode
     /// gives.
     func rewind() throws(AnalysisError) {
+        // Nothing decoded yet: already at the start, where a seek in some containers (transport
+        // streams) would land only near it.
+        if atStart { return reset() }
         let first = avformat_index_get_entry(stream, 0)?.pointee.timestamp
         let start = first ?? (stream.pointee.start_time == footage_nopts_value() ? 0 : stream.pointee.start_time)
         var status = avformat_seek_file(input.pointer, streamIndex, Int64.min, start, start, 0)

@@ -33,6 +33,23 @@ enum FrameFixtures {
                                              "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "45", "-pix_fmt", "yuv420p"])
     }
 
+    /// H.264 in a transport stream cut in the middle of a GOP, as a recording joined late is:
+    /// the first packets cannot be decoded, so player time 0 (the first frame a full decode
+    /// shows) comes well after the first timestamp the demuxer gives.
+    static func cutMidGOP() throws -> URL {
+        let whole = try Fixtures.make("frames-h264-whole.ts", pattern + ["-c:v", "libx264", "-preset", "veryfast", "-bf", "2",
+                                                                       "-g", "50", "-pix_fmt", "yuv420p", "-f", "mpegts"])
+        let cut = whole.deletingLastPathComponent().appendingPathComponent("cut-" + whole.lastPathComponent)
+        if !FileManager.default.fileExists(atPath: cut.path) {
+            // 200 transport packets of 188 bytes in: part-way through the first GOP.
+            let bytes = try Data(contentsOf: whole)
+            let partial = cut.deletingLastPathComponent().appendingPathComponent("partial-\(UUID().uuidString).ts")
+            try bytes.dropFirst(188 * 200).write(to: partial)
+            try FileManager.default.moveItem(at: partial, to: cut)
+        }
+        return cut
+    }
+
     /// An MP4 whose timestamps start at 10 s.
     static func nonZeroStart() throws -> URL {
         try Fixtures.make("frames-offset.mp4", pattern + ["-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "50", "-pix_fmt", "yuv420p", "-output_ts_offset", "10"])
@@ -146,4 +163,25 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
     #expect(try grabber.keyframePTS().map(grabber.playerMs) == [0, 2000, 4000, 6000])
     let frame = try grabber.frame(atPTS: try grabber.keyframePTS()[2])
     #expect(frame.isKeyframe && frame.pictureType == "I" && frame.playerMs == 4000)
+}
+
+@Test func framesTakenBeforePlayerTimeZeroIsKnownAreExactWhenItsEstimateIsWrong() throws {
+    // The grabber starts from the first packet's timestamp while it looks for the first
+    // decodable frame; here they differ, so `take` must notice and take the frames again.
+    let url = try FrameFixtures.cutMidGOP()
+    let truth = try GroundTruth.videoFrames(url)
+    try #require(truth.pts.count > 10)
+    let times = probeTimes(truth)
+    let expectedIndex = times.map(truth.index(atPlayerMs:))
+    let hashes = try GroundTruth.rgbSHA256(url, indices: expectedIndex, width: truth.width, height: truth.height)
+    let grabber = try FrameGrabber(path: url.path, options: .init(hashPixels: true))
+    let taken = try grabber.take(.at(times))
+    #expect(grabber.origin.pts == truth.pts[0])
+    #expect(taken.map(\.requestedMs) == times)
+    for (position, frame) in taken.enumerated() {
+        let index = expectedIndex[position]
+        #expect(frame.frame.time.pts == truth.pts[index], "at \(times[position]) ms: pts")
+        #expect(frame.frame.rgbSHA256 == hashes[index], "at \(times[position]) ms: pixels of frame \(index)")
+        #expect(frame.frame.playerMs == (truth.pts[index] - truth.pts[0]) * 1000 * truth.timeBase.numerator / truth.timeBase.denominator)
+    }
 }
