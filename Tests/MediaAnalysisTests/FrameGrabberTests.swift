@@ -71,12 +71,25 @@ func probeTimes(_ truth: GroundTruth.VideoFrames) -> [Int64] {
     return times
 }
 
+/// What a full decode shows at a clip's probe times: the frame index and its pixels' SHA-256.
+struct FullDecodeAtProbeTimes {
+    let truth: GroundTruth.VideoFrames
+    let times: [Int64]
+    let expectedIndex: [Int]
+    let hashes: [Int: String]
+
+    init(_ url: URL) throws {
+        truth = try GroundTruth.videoFrames(url)
+        try #require(truth.pts.count > 10)
+        times = probeTimes(truth)
+        expectedIndex = times.map(truth.index(atPlayerMs:))
+        hashes = try GroundTruth.rgbSHA256(url, indices: expectedIndex, width: truth.width, height: truth.height)
+    }
+}
+
 func expectFramesMatchFullDecode(_ url: URL) throws {
-    let truth = try GroundTruth.videoFrames(url)
-    try #require(truth.pts.count > 10)
-    let times = probeTimes(truth)
-    let expectedIndex = times.map(truth.index(atPlayerMs:))
-    let hashes = try GroundTruth.rgbSHA256(url, indices: expectedIndex, width: truth.width, height: truth.height)
+    let full = try FullDecodeAtProbeTimes(url)
+    let (truth, times, expectedIndex, hashes) = (full.truth, full.times, full.expectedIndex, full.hashes)
 
     // All times with one grabber, forward, then each again on its own in reverse order (seeks back).
     let grabber = try FrameGrabber(path: url.path, options: .init(hashPixels: true))
@@ -169,11 +182,8 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
     // The grabber starts from the first packet's timestamp while it looks for the first
     // decodable frame; here they differ, so `take` must notice and take the frames again.
     let url = try FrameFixtures.cutMidGOP()
-    let truth = try GroundTruth.videoFrames(url)
-    try #require(truth.pts.count > 10)
-    let times = probeTimes(truth)
-    let expectedIndex = times.map(truth.index(atPlayerMs:))
-    let hashes = try GroundTruth.rgbSHA256(url, indices: expectedIndex, width: truth.width, height: truth.height)
+    let full = try FullDecodeAtProbeTimes(url)
+    let (truth, times, expectedIndex, hashes) = (full.truth, full.times, full.expectedIndex, full.hashes)
     let grabber = try FrameGrabber(path: url.path, options: .init(hashPixels: true))
     let taken = try grabber.take(.at(times))
     #expect(grabber.origin.pts == truth.pts[0])
