@@ -10,7 +10,8 @@ public import FootageModel
 /// keyframe, and none of the leading pictures of an open GOP (presented before that keyframe but
 /// referring to the GOP before it). When the first clean frame is already past the target it seeks
 /// further back. Several targets in one grabber reuse the decoder and go forward without a seek
-/// when the next target is closer than the next keyframe.
+/// when the next target is closer than the next keyframe. Player time 0 is found on another
+/// thread while `take` works from an estimate, which it checks before returning.
 public final class FrameGrabber {
     public struct Options: Sendable, Hashable {
         /// Scale images to this width (height follows the aspect ratio, rounded to even).
@@ -66,7 +67,7 @@ public final class FrameGrabber {
         timeBase = Rational(Int64(base.num), Int64(base.den))
         rotationDegrees = Self.displayRotation(source.stream)
         // Player time 0 is the first frame a full decode presents. It is searched for alongside;
-        // until it is known, the demuxer's start time stands in for it (`take` then checks it).
+        // until it is known, the first packet's time stands in for it (`take` then checks it).
         presumedOrigin = MediaTime(pts: source.startEstimate(), timeBase: timeBase)
         originSearch = OriginSearch(path: path)
         // Decoding from where the input opened gives every frame a full decode gives.
