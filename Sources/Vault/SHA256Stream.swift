@@ -19,7 +19,17 @@ public struct SHA256Stream {
 
     public func finish() -> FootageModel.SHA256Digest {
         // A SHA-256 digest is always 32 bytes, which `init(bytes:)` accepts.
-        FootageModel.SHA256Digest(bytes: hasher.finalize()) ?? .zero
+        hasher.finalize().withUnsafeBytes { FootageModel.SHA256Digest(bytes: $0) } ?? .zero
+    }
+
+    /// The digest as 64 lowercase hex digits in `hex` (its contents replaced): for comparing
+    /// many digests with stored text without making a `String` for each.
+    public func finish(hexInto hex: inout [UInt8]) {
+        if hex.count != 64 { hex = [UInt8](repeating: 0, count: 64) }
+        let digest = hasher.finalize()
+        hex.withUnsafeMutableBytes { out in
+            digest.withUnsafeBytes { FootageModel.SHA256Digest.writeHex(of: $0, into: out) }
+        }
     }
 
     /// The digest of a complete byte sequence.
