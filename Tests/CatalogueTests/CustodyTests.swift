@@ -91,3 +91,24 @@ import Testing
         #expect(form.hasSuffix("\"toolVersion\":\"é\"}"))
     }
 }
+
+@Suite struct CanonicalJSONTests {
+    /// The chain check writes plain text in runs straight from SQLite's buffers; it must write the
+    /// very bytes the event-by-event writer does, or every digest after it would differ.
+    @Test(arguments: ["", "plain", "\"", "\\", "a\"b\\c", "{\"k\":\"v\\\\n\"}", "tab\there", "cr\rlf\n",
+                      "\u{1}\u{1F}\u{7F}", "ends with quote\"", "\"starts with quote", String(repeating: "x\"", count: 300)])
+    func plainRunsAreWrittenAsTheByteWriterWritesThem(text: String) {
+        var expected: [UInt8] = []
+        CanonicalJSON.appendString(text.utf8, to: &expected)
+        var written: [UInt8] = []
+        let plain = Array(text.utf8).withUnsafeBytes { CanonicalJSON.appendPlainString($0, to: &written) }
+        #expect(plain)
+        #expect(written == expected)
+    }
+
+    @Test(arguments: ["é", "nul\u{0}inside"])
+    func textThatMustBeDecodedIsLeftToTheDecodedPath(text: String) {
+        var written: [UInt8] = []
+        #expect(!Array(text.utf8).withUnsafeBytes { CanonicalJSON.appendPlainString($0, to: &written) })
+    }
+}
