@@ -23,16 +23,8 @@ extension Catalogue {
     /// entry's byte views.
     public func forEachClipListing(_ body: (ClipListingEntry) -> Bool) throws(CatalogueError) {
         try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT digest, size, listed_duration_us, listed_probe_failure, listed_source, listed_name
-                FROM clips ORDER BY id
-                """)
-            try RawColumns.scan(statement, db) { row in
-                body(ClipListingEntry(
-                    digestHex: RawColumns.bytesOrEmpty(row, 0), size: RawColumns.int64(row, 1),
-                    durationMicroseconds: RawColumns.optionalInt64(row, 2), probeFailure: RawColumns.bytes(row, 3),
-                    source: RawColumns.bytesOrEmpty(row, 4), originalName: RawColumns.bytesOrEmpty(row, 5)))
-            }
+            let statement = try db.makeStatement(sql: Self.listingSQL(where: nil))
+            try RawColumns.scan(statement, db) { row in body(Self.listingEntry(row)) }
         }
     }
 }

@@ -2,13 +2,28 @@ import FootageModel
 import Glibc
 
 /// Bytes bound for stdout, gathered and written with `write(2)` in blocks of about 64 KiB, so a
-/// listing of 100,000 lines is a hundred system calls and no per-line `String` or `Data`.
+/// listing of 100,000 lines is a hundred system calls and no per-line `String` or `Data`. A
+/// holding buffer gathers everything instead, for output made ahead of its turn.
 struct OutputBuffer: ~Copyable {
     private var bytes: [UInt8] = []
+    private let holds: Bool
     private static let blockSize = 1 << 16
 
     init() {
+        holds = false
         bytes.reserveCapacity(Self.blockSize + 4096)
+    }
+
+    /// A buffer that never writes by itself; `capacity` is a guess at what it will hold.
+    init(holding capacity: Int) {
+        holds = true
+        bytes.reserveCapacity(max(Self.blockSize, capacity))
+    }
+
+    /// What a holding buffer has gathered, leaving it empty.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
     }
 
     /// Fixed text (a separator, a bracket): no `String` is made for it.
@@ -57,18 +72,24 @@ struct OutputBuffer: ~Copyable {
         bytes.append(UInt8(ascii: "s"))
     }
 
-    /// Writes out what has gathered once a block is full.
+    /// Writes out what has gathered once a block is full (never, for a holding buffer).
     mutating func flushIfFull() throws(OutputFailure) {
-        if bytes.count >= Self.blockSize { try flush() }
+        if !holds && bytes.count >= Self.blockSize { try flush() }
     }
 
     /// Writes out everything gathered so far.
     mutating func flush() throws(OutputFailure) {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        try Self.write(bytes)
+    }
+
+    /// Writes `bytes` to stdout whole, looping over short writes.
+    static func write(_ bytes: [UInt8]) throws(OutputFailure) {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -77,7 +98,6 @@ struct OutputBuffer: ~Copyable {
                 offset += written
             }
         }
-        bytes.removeAll(keepingCapacity: true)
         if failure != 0 { throw OutputFailure(code: failure) }
     }
 }
