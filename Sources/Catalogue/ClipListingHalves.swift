@@ -101,10 +101,7 @@ extension Catalogue {
     }
 
     static func listingEntry(_ row: SQLiteStatement) -> ClipListingEntry {
-        ClipListingEntry(
-            digestHex: RawColumns.bytesOrEmpty(row, 0), size: RawColumns.int64(row, 1),
-            durationMicroseconds: RawColumns.optionalInt64(row, 2), probeFailure: RawColumns.bytes(row, 3),
-            source: RawColumns.bytesOrEmpty(row, 4), originalName: RawColumns.bytesOrEmpty(row, 5))
+        ClipListingEntry(row: row)
     }
 
     /// Lists every clip in registration order, reading the two halves of a large catalogue at
@@ -126,7 +123,10 @@ extension Catalogue {
         do {
             return try database.unsafeRead { db -> Later? in
                 let before = try Int.fetchOne(db, sql: "PRAGMA data_version")
-                let bounds = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM clips")
+                // Two lookups at the ends of the rowid tree: `min(id), max(id)` in one query would scan it.
+                let bounds = try Row.fetchOne(db, sql: """
+                    SELECT (SELECT id FROM clips ORDER BY id LIMIT 1), (SELECT id FROM clips ORDER BY id DESC LIMIT 1)
+                    """)
                 guard let low: Int64 = bounds?[0], let high: Int64 = bounds?[1], high - low + 1 >= Int64(max(2, splitFrom)) else {
                     try Self.listWhole(db, earlier)
                     return nil
