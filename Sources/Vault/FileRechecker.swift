@@ -13,9 +13,6 @@ public final class FileRechecker {
     /// step-by-step path, which reports why).
     private let objectsFolder: Int32
     private let buffer = ReadBuffer(byteCount: 65_536)
-    /// `ab/cdef…` and a NUL: where an object is, relative to the objects folder.
-    private var relativePath = [CChar](repeating: 0, count: 66)
-    private var actualHex: [UInt8] = []
 
     public init(vault: Vault) {
         self.vault = vault
@@ -62,21 +59,22 @@ public final class FileRechecker {
         return hash(descriptor, size: size, shown: SystemCall.display(path), expected: expected, progress: progress)
     }
 
-    /// Opens `objects/ab/cdef…` for reading; -1 if that fails for any reason.
+    /// Opens `objects/ab/cdef…` for reading; -1 if that fails for any reason. The relative
+    /// path (`ab/cdef…` and a NUL) is built on the stack.
     private func openObject(_ digest: SHA256Digest) -> Int32 {
-        var index = 0
-        for byte in digest.hex.utf8.prefix(64) {
-            if index == 2 {
-                relativePath[index] = CChar(bitPattern: UInt8(ascii: "/"))
+        let folder = objectsFolder
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 66) { name in
+            guard let base = name.baseAddress else { return -1 }
+            var index = 0
+            for byte in digest.hex.utf8.prefix(64) {
+                if index == 2 {
+                    name[index] = CChar(bitPattern: UInt8(ascii: "/"))
+                    index += 1
+                }
+                name[index] = CChar(bitPattern: byte)
                 index += 1
             }
-            relativePath[index] = CChar(bitPattern: byte)
-            index += 1
-        }
-        relativePath[index] = 0
-        let folder = objectsFolder
-        return relativePath.withUnsafeBufferPointer { name in
-            guard let base = name.baseAddress else { return -1 }
+            name[index] = 0
             while true {
                 let descriptor = openat(folder, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
                 if descriptor >= 0 || errno != EINTR { return descriptor }
@@ -98,8 +96,7 @@ public final class FileRechecker {
         } catch {
             return ObjectCheck(state: .unreadable, problem: error.description)
         }
-        outcome.stream.finish(hexInto: &actualHex)
-        if expected.hex.utf8.elementsEqual(actualHex) {
+        if outcome.stream.finishMatches(expected) {
             return ObjectCheck(state: .intact, actualDigest: expected, actualSize: outcome.bytesRead)
         }
         return ObjectCheck(state: .changed, actualDigest: outcome.stream.finish(), actualSize: outcome.bytesRead)

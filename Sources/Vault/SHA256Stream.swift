@@ -32,6 +32,23 @@ public struct SHA256Stream {
         }
     }
 
+    /// Whether the digest equals `digest`, compared digit by digit with its hex text: no
+    /// `String` and no buffer are made for the comparison.
+    public func finishMatches(_ digest: FootageModel.SHA256Digest) -> Bool {
+        let digits: StaticString = "0123456789abcdef"
+        return hasher.finalize().withUnsafeBytes { raw in
+            digits.withUTF8Buffer { table in
+                var expected = digest.hex.utf8.makeIterator()
+                for byte in raw {
+                    guard expected.next() == table[Int(byte >> 4)], expected.next() == table[Int(byte & 0x0F)] else {
+                        return false
+                    }
+                }
+                return expected.next() == nil
+            }
+        }
+    }
+
     /// The digest of a complete byte sequence.
     public static func digest(of bytes: some Sequence<UInt8>) -> FootageModel.SHA256Digest {
         var stream = SHA256Stream()
