@@ -36,22 +36,44 @@ enum CanonicalJSON {
     }
 
     /// A string of ASCII bytes without NUL, written exactly as `appendString` writes it: the runs
-    /// between bytes that need escaping are copied whole. Returns false, having written part of
-    /// it, on a byte that is not ASCII or is NUL (text that must be decoded to be written).
+    /// between bytes that need escaping are copied whole, found eight bytes at a time. Returns
+    /// false, having written part of it, on a byte that is not ASCII or is NUL (text that must be
+    /// decoded to be written).
     static func appendPlainString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
         out.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in 0..<bytes.count {
+        var index = 0
+        while index < bytes.count {
+            // A whole word of bytes that need nothing stays in the run.
+            if index + 8 <= bytes.count, isPlainWord(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte >= 0x80 || byte == 0 { return false }
-            guard needsEscape(byte) else { continue }
-            if runStart < index { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) }
-            appendEscape(byte, to: &out)
-            runStart = index + 1
+            if needsEscape(byte) {
+                if runStart < index { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) }
+                appendEscape(byte, to: &out)
+                runStart = index + 1
+            }
+            index += 1
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...])) }
         out.append(UInt8(ascii: "\""))
         return true
+    }
+
+    /// Whether eight bytes are all ASCII from space up, none `"` or `\` (the usual bit tricks:
+    /// a byte below a bound, or equal to one, sets its high bit in the tested value).
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let quoted = (quote &- ones) & ~quote
+        let escaped = (backslash &- ones) & ~backslash
+        return (word | below | quoted | escaped) & high == 0
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
