@@ -62,7 +62,9 @@ extension Catalogue {
         defer { withExtendedLifetime(lock) {} }
 
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let inFlight = max(1, concurrency ?? cores)
+        // Twice the cores by default: a run is always waiting when one ends, so no core idles
+        // until this task has handed out the next.
+        let inFlight = max(1, concurrency ?? cores * 2)
         let vault = self.vault
         var targets = Result<[VerifyTarget], CatalogueError>.success([])
         var checks: [ObjectCheck?] = []
