@@ -38,6 +38,9 @@ public final class Catalogue: Sendable {
         let path = location.databasePath
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+            // The pool turns its writer to `synchronous = NORMAL` when it sets up WAL mode, after
+            // `prepareDatabase` has run: every commit must reach the disk before it is reported.
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(database)
         } catch {
             throw Self.wrap(error, path: path)

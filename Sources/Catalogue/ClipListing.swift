@@ -1,20 +1,25 @@
 import GRDB
 
-/// One clip of the listing, borrowed straight from SQLite's row buffer: the byte views are valid
-/// only during the call that receives it, and nothing is copied or decoded to make it. Listing
-/// 100,000 clips this way costs a table scan and the output, not 100,000 model values.
+/// One clip of the listing, borrowed straight from SQLite's row: each field is read from the
+/// row when it is asked for, the byte views are valid only during the call that receives the
+/// entry, and nothing is copied or decoded to make it. Listing 100,000 clips this way costs a
+/// table scan and the output, not 100,000 model values, and a field nobody reads costs nothing.
 public struct ClipListingEntry {
+    private let row: SQLiteStatement
+
+    init(row: SQLiteStatement) { self.row = row }
+
     /// The clip's SHA-256 as 64 lowercase hex digits (ASCII).
-    public let digestHex: UnsafeRawBufferPointer
-    public let size: Int64
+    public var digestHex: UnsafeRawBufferPointer { RawColumns.bytesOrEmpty(row, 0) }
+    public var size: Int64 { RawColumns.int64(row, 1) }
     /// The container duration in microseconds, when the latest probe found one.
-    public let durationMicroseconds: Int64?
+    public var durationMicroseconds: Int64? { RawColumns.optionalInt64(row, 2) }
     /// The reason name (ASCII) when the latest probe failed.
-    public let probeFailure: UnsafeRawBufferPointer?
+    public var probeFailure: UnsafeRawBufferPointer? { RawColumns.bytes(row, 3) }
     /// The first collection's source URL (UTF-8, shown escaped).
-    public let source: UnsafeRawBufferPointer
+    public var source: UnsafeRawBufferPointer { RawColumns.bytesOrEmpty(row, 4) }
     /// The original file name, byte-exact (shown escaped).
-    public let originalName: UnsafeRawBufferPointer
+    public var originalName: UnsafeRawBufferPointer { RawColumns.bytesOrEmpty(row, 5) }
 }
 
 extension Catalogue {
@@ -23,16 +28,8 @@ extension Catalogue {
     /// entry's byte views.
     public func forEachClipListing(_ body: (ClipListingEntry) -> Bool) throws(CatalogueError) {
         try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT digest, size, listed_duration_us, listed_probe_failure, listed_source, listed_name
-                FROM clips ORDER BY id
-                """)
-            try RawColumns.scan(statement, db) { row in
-                body(ClipListingEntry(
-                    digestHex: RawColumns.bytesOrEmpty(row, 0), size: RawColumns.int64(row, 1),
-                    durationMicroseconds: RawColumns.optionalInt64(row, 2), probeFailure: RawColumns.bytes(row, 3),
-                    source: RawColumns.bytesOrEmpty(row, 4), originalName: RawColumns.bytesOrEmpty(row, 5)))
-            }
+            let statement = try db.makeStatement(sql: Self.listingSQL(where: nil))
+            try RawColumns.scan(statement, db) { row in body(Self.listingEntry(row)) }
         }
     }
 }

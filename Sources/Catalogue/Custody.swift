@@ -23,33 +23,41 @@ extension Catalogue {
     }
 
     /// Walks the whole log and returns the ids of events whose `previous_digest` does not match
-    /// the event before them (empty when the chain is whole). Plain rows (ASCII text, a
-    /// well-formed digest) are hashed straight from SQLite's buffers; any other row goes through
-    /// `CustodyEvent` exactly as `chainDigest(of:)` would see it.
+    /// the event before them (empty when the chain is whole).
     public func brokenChainLinks() throws(CatalogueError) -> [Int64] {
+        try chainCheck().broken
+    }
+
+    /// The chain check, with the number of events it walked. Plain rows (ASCII text, a
+    /// well-formed digest) are written into canonical form straight from SQLite's buffers and
+    /// their digests compared as hex bytes; any other row goes through `CustodyEvent` exactly as
+    /// `chainDigest(of:)` would see it.
+    func chainCheck() throws(CatalogueError) -> (broken: [Int64], events: Int) {
         try read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT id, clip_id, occurred_at, actor, tool_version, action, details, previous_digest
                 FROM custody_events ORDER BY id
                 """)
             var broken: [Int64] = []
+            var events = 0
             var expected = Array(SHA256Digest.zero.hex.utf8)
             var form: [UInt8] = []
+            form.reserveCapacity(4096)
             try RawColumns.scan(statement, db) { row in
+                events += 1
                 let id = RawColumns.int64(row, 0)
                 let clip = RawColumns.optionalInt64(row, 1)
                 let texts = (occurredAt: RawColumns.bytesOrEmpty(row, 2), actor: RawColumns.bytesOrEmpty(row, 3),
                              toolVersion: RawColumns.bytesOrEmpty(row, 4), action: RawColumns.bytesOrEmpty(row, 5),
                              details: RawColumns.bytesOrEmpty(row, 6), previous: RawColumns.bytesOrEmpty(row, 7))
                 form.removeAll(keepingCapacity: true)
-                let plain = Self.isASCII(texts.occurredAt) && Self.isASCII(texts.actor) && Self.isASCII(texts.toolVersion)
-                    && Self.isASCII(texts.action) && Self.isASCII(texts.details)
-                if plain && Self.isDigestHex(texts.previous) {
+                if Self.isDigestHex(texts.previous)
+                    && Self.appendPlainCanonicalForm(action: texts.action, actor: texts.actor, clip: clip,
+                                                     details: texts.details, id: id, occurredAt: texts.occurredAt,
+                                                     previous: texts.previous, toolVersion: texts.toolVersion, to: &form) {
                     if !texts.previous.elementsEqual(expected) { broken.append(id) }
-                    Self.appendCanonicalForm(action: texts.action, actor: texts.actor, clip: clip, details: texts.details,
-                                             id: id, occurredAt: texts.occurredAt, previous: texts.previous,
-                                             toolVersion: texts.toolVersion, to: &form)
                 } else {
+                    form.removeAll(keepingCapacity: true)
                     let event = CustodyEvent(
                         id: id, clipID: clip, occurredAt: Self.text(texts.occurredAt), actor: Self.text(texts.actor),
                         toolVersion: Self.text(texts.toolVersion), action: CustodyAction(rawValue: Self.text(texts.action)),
@@ -58,10 +66,12 @@ extension Catalogue {
                     if !event.previousDigest.hex.utf8.elementsEqual(expected) { broken.append(id) }
                     Self.appendCanonicalForm(of: event, to: &form)
                 }
-                expected = Array(SHA256Stream.digest(of: form).hex.utf8)
+                var stream = SHA256Stream()
+                form.withUnsafeBytes { stream.update($0) }
+                stream.finish(hexInto: &expected)
                 return true
             }
-            return broken
+            return (broken, events)
         }
     }
 
@@ -70,14 +80,37 @@ extension Catalogue {
         String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
     }
 
-    /// ASCII without NUL: bytes that decode to a `String` unchanged.
-    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.allSatisfy { $0 > 0 && $0 < 0x80 }
-    }
-
     /// 64 lowercase hex digits: the only form a stored digest takes unchanged.
     private static func isDigestHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.count == 64 && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
+    /// The canonical form written from stored bytes, the same bytes `appendCanonicalForm` writes
+    /// for text that is ASCII without NUL (which decodes to a `String` unchanged). Returns false
+    /// as soon as a field is not such text; `form` then holds a partial form.
+    private static func appendPlainCanonicalForm(
+        action: UnsafeRawBufferPointer, actor: UnsafeRawBufferPointer, clip: Int64?, details: UnsafeRawBufferPointer,
+        id: Int64, occurredAt: UnsafeRawBufferPointer, previous: UnsafeRawBufferPointer,
+        toolVersion: UnsafeRawBufferPointer, to form: inout [UInt8]
+    ) -> Bool {
+        CanonicalJSON.appendKey("action", first: true, to: &form)
+        guard CanonicalJSON.appendPlainString(action, to: &form) else { return false }
+        CanonicalJSON.appendKey("actor", first: false, to: &form)
+        guard CanonicalJSON.appendPlainString(actor, to: &form) else { return false }
+        CanonicalJSON.appendKey("clip", first: false, to: &form)
+        if let clip { CanonicalJSON.appendInteger(clip, to: &form) } else { CanonicalJSON.appendNull(&form) }
+        CanonicalJSON.appendKey("details", first: false, to: &form)
+        guard CanonicalJSON.appendPlainString(details, to: &form) else { return false }
+        CanonicalJSON.appendKey("id", first: false, to: &form)
+        CanonicalJSON.appendInteger(id, to: &form)
+        CanonicalJSON.appendKey("occurredAt", first: false, to: &form)
+        guard CanonicalJSON.appendPlainString(occurredAt, to: &form) else { return false }
+        CanonicalJSON.appendKey("previous", first: false, to: &form)
+        guard CanonicalJSON.appendPlainString(previous, to: &form) else { return false }
+        CanonicalJSON.appendKey("toolVersion", first: false, to: &form)
+        guard CanonicalJSON.appendPlainString(toolVersion, to: &form) else { return false }
+        CanonicalJSON.endObject(&form)
+        return true
     }
 
     /// Appends an event inside a transaction the caller already holds (so that a clip's rows and

@@ -39,7 +39,10 @@ enum RawColumns {
         sqlite3_column_int64(handle, column)
     }
 
+    /// An integer column, nil for NULL. SQLite reads NULL as 0, so only a 0 needs its type asked.
     static func optionalInt64(_ handle: SQLiteStatement, _ column: Int32) -> Int64? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+        let value = sqlite3_column_int64(handle, column)
+        if value == 0 && sqlite3_column_type(handle, column) == SQLITE_NULL { return nil }
+        return value
     }
 }

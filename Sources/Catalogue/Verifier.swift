@@ -39,12 +39,11 @@ public struct VerifyReport: Sendable, Hashable, Codable {
     public var outstanding: [VerifyFinding] { findings.filter { !$0.repaired } }
 }
 
-/// One stored file to re-hash.
-private struct VerifyTarget: Sendable {
-    var path: [UInt8]
-    var shown: String
-    var digest: SHA256Digest
-    var clip: SHA256Digest?
+/// What one piece of `verify`'s work found; the pieces run side by side.
+private enum VerifyPart: Sendable {
+    case checked(start: Int, checks: [ObjectCheck])
+    case chain(Result<(broken: [Int64], events: Int), CatalogueError>)
+    case strays(Result<[String], CatalogueError>)
 }
 
 extension Catalogue {
@@ -52,70 +51,81 @@ extension Catalogue {
     /// lists untracked vault files, and records a `verified` event. With `repair`, temp files and
     /// objects that nothing references are removed (holding the vault lock exclusively, so no
     /// registration is half-way), never a referenced one.
+    ///
+    /// The work runs as one group of tasks that keeps every core busy: the chain check and the
+    /// vault listing start first, and the files are re-hashed in runs of about equal size, a few
+    /// per core, while they go on. `concurrency` caps how many runs are in flight at once.
     public func verify(repair: Bool, concurrency: Int? = nil,
                        progress: (@Sendable (Int64) -> Void)? = nil) async throws(CatalogueError) -> VerifyReport {
         let lock: VaultLock?
         do { lock = repair ? try VaultLock(vault: vault, mode: .exclusive) : nil } catch { throw .vault(error) }
         defer { withExtendedLifetime(lock) {} }
 
-        var targets: [VerifyTarget] = []
-        for clip in try storedClips() {
-            if clip.inVault {
-                let path = vault.objectPath(for: clip.digest)
-                targets.append(VerifyTarget(path: Array(path.utf8), shown: relative(path), digest: clip.digest, clip: clip.digest))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Twice the cores by default: a run is always waiting when one ends, so no core idles
+        // until this task has handed out the next.
+        let inFlight = max(1, concurrency ?? cores * 2)
+        let vault = self.vault
+        var targets = Result<[VerifyTarget], CatalogueError>.success([])
+        var checks: [ObjectCheck?] = []
+        var chain = Result<(broken: [Int64], events: Int), CatalogueError>.success(([], 0))
+        var strays = Result<[String], CatalogueError>.success([])
+        await withTaskGroup(of: VerifyPart.self) { group in
+            group.addTask { .chain(Result { () throws(CatalogueError) in try self.chainCheck() }) }
+            group.addTask { .strays(Result { () throws(CatalogueError) in try self.strayFiles() }) }
+            targets = Result { () throws(CatalogueError) in try self.verifyTargets() }
+            let list = (try? targets.get()) ?? []
+            checks = [ObjectCheck?](repeating: nil, count: list.count)
+            var runs = Self.workRuns(of: list, cores: cores)[...]
+            func startNext() {
+                guard let run = runs.popFirst() else { return }
+                let slice = list[run]
+                group.addTask { .checked(start: run.lowerBound, checks: Self.recheck(slice, in: vault, progress: progress)) }
             }
-            if let inPlace = clip.inPlacePath {
-                targets.append(VerifyTarget(path: inPlace, shown: ClipFileName(bytes: inPlace).escaped,
-                                            digest: clip.digest, clip: clip.digest))
+            for _ in 0..<inFlight { startNext() }
+            while let part = await group.next() {
+                switch part {
+                case let .checked(start, results):
+                    for (offset, check) in results.enumerated() { checks[start + offset] = check }
+                    startNext()
+                case let .chain(result): chain = result
+                case let .strays(result): strays = result
+                }
             }
         }
-        let clipDigests = Set(targets.compactMap(\.clip))
-        for digest in try derivedDigests() where !clipDigests.contains(digest) {
-            let path = vault.objectPath(for: digest)
-            targets.append(VerifyTarget(path: Array(path.utf8), shown: relative(path), digest: digest, clip: nil))
-        }
-
-        // The files are hashed while the vault is listed and the custody chain checked, which
-        // need nothing from the hashes.
-        async let hashed = Self.hashAll(targets, concurrency: concurrency ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        progress: progress)
-        let referenced = try referencedDigests()
-        var strays: [String]
-        do {
-            strays = try vault.storedFiles().filter { file in file.digest.map { !referenced.contains($0) } ?? true }
-                .map(\.relativePath)
-            strays += try vault.temporaryFiles()
-        } catch { throw .vault(error) }
-        let broken = try brokenChainLinks()
+        let files = try targets.get()
+        let stray = try strays.get()
+        let (broken, events) = try chain.get()
 
         var findings: [VerifyFinding] = []
         var bytes: Int64 = 0
-        let checks = await hashed
-        for (target, check) in zip(targets, checks) {
+        for (target, found) in zip(files, checks) {
+            let check = found ?? ObjectCheck(state: .unreadable, problem: "not checked")
             bytes += check.actualSize ?? 0
+            let clip = target.isClip ? target.digest : nil
             switch check.state {
             case .intact: continue
             case .changed:
-                findings.append(VerifyFinding(kind: .changed, path: target.shown, clip: target.clip,
+                findings.append(VerifyFinding(kind: .changed, path: shown(target), clip: clip,
                                               detail: "hashes to \(check.actualDigest?.hex ?? "?") (\(check.actualSize ?? 0) bytes), recorded \(target.digest.hex)",
                                               repaired: false))
             case .missing:
-                findings.append(VerifyFinding(kind: .missing, path: target.shown, clip: target.clip,
+                findings.append(VerifyFinding(kind: .missing, path: shown(target), clip: clip,
                                               detail: "recorded file is missing", repaired: false))
             case .unreadable:
-                findings.append(VerifyFinding(kind: .unreadable, path: target.shown, clip: target.clip,
+                findings.append(VerifyFinding(kind: .unreadable, path: shown(target), clip: clip,
                                               detail: check.problem ?? "could not be read", repaired: false))
             }
         }
 
         do {
-            for stray in strays {
+            for path in stray {
                 var removed = false
                 if repair {
-                    try vault.remove(relativePath: stray)
+                    try vault.remove(relativePath: path)
                     removed = true
                 }
-                findings.append(VerifyFinding(kind: .untracked, path: "vault/" + stray, clip: nil,
+                findings.append(VerifyFinding(kind: .untracked, path: "vault/" + path, clip: nil,
                                               detail: "no clip references it", repaired: removed))
             }
         } catch { throw .vault(error) }
@@ -125,8 +135,7 @@ extension Catalogue {
                                           detail: "its previous-event digest does not match the event before it",
                                           repaired: false))
         }
-        let events = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM custody_events") ?? 0 }
-        let report = VerifyReport(checkedFiles: targets.count, checkedBytes: bytes, checkedEvents: events, findings: findings)
+        let report = VerifyReport(checkedFiles: files.count, checkedBytes: bytes, checkedEvents: events, findings: findings)
         try appendEvent(.verified, clipID: nil, details: VerifiedDetails(
             checkedFiles: report.checkedFiles, checkedBytes: report.checkedBytes, checkedEvents: events,
             findings: findings.count, repaired: findings.filter(\.repaired).count,
@@ -134,28 +143,15 @@ extension Catalogue {
         return report
     }
 
-    private func relative(_ path: String) -> String {
-        path.hasPrefix(location.folder + "/") ? String(path.dropFirst(location.folder.count + 1)) : path
+    /// How a target is named in a finding: a vault object by its path in the catalogue folder,
+    /// an in-place file by its own path, escaped.
+    private func shown(_ target: VerifyTarget) -> String {
+        guard let path = target.inPlacePath else { return relative(vault.objectPath(for: target.digest)) }
+        return ClipFileName(bytes: path).escaped
     }
 
-    private static func hashAll(_ targets: [VerifyTarget], concurrency: Int,
-                                progress: (@Sendable (Int64) -> Void)?) async -> [ObjectCheck] {
-        var checks = [ObjectCheck?](repeating: nil, count: targets.count)
-        await withTaskGroup(of: (Int, ObjectCheck).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < targets.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, Vault.checkFile(targets[index].path, expected: targets[index].digest, progress: progress)) }
-            }
-            for _ in 0..<max(1, concurrency) { startNext() }
-            while let (index, check) = await group.next() {
-                checks[index] = check
-                startNext()
-            }
-        }
-        return checks.map { $0 ?? ObjectCheck(state: .unreadable, problem: "not checked") }
+    private func relative(_ path: String) -> String {
+        path.hasPrefix(location.folder + "/") ? String(path.dropFirst(location.folder.count + 1)) : path
     }
 }
 

@@ -29,7 +29,7 @@ extension Footage {
             // on a second thread: no per-row model value, `String` or Foundation formatting.
             let failure: OutputFailure?
             do {
-                failure = try await ClipListingText.write(opened)
+                failure = try ClipListingText.write(opened)
             } catch {
                 throw CatalogueFailure.exit(error)
             }

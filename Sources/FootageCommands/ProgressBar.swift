@@ -60,12 +60,23 @@ final class ProgressBar: Sendable {
 
     static func size(_ bytes: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
+        var divisor: Int64 = 1
         var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
+        while unit < units.count - 1 && bytes / divisor >= 1024 {
+            divisor *= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        guard unit > 0 else { return "\(bytes) B" }
+        // Tenths of the unit, rounded half to even as `%.1f` rounds the exact quotient, in
+        // integers: no `String(format:)`, whose first use costs a process about a millisecond.
+        let tenths: Int64
+        let scaled = bytes.multipliedReportingOverflow(by: 10)
+        if scaled.overflow {
+            tenths = Int64((Double(bytes) / Double(divisor) * 10).rounded(.toNearestOrEven))
+        } else {
+            let (quotient, remainder) = scaled.partialValue.quotientAndRemainder(dividingBy: divisor)
+            tenths = quotient + (2 * remainder > divisor || (2 * remainder == divisor && quotient % 2 == 1) ? 1 : 0)
+        }
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 }

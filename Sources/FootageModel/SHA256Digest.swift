@@ -34,6 +34,27 @@ public struct SHA256Digest: Sendable, Hashable, Codable, Comparable, CustomStrin
         self.hex = text
     }
 
+    /// Builds the digest from its 32 raw bytes in memory (what a hasher hands back): the same
+    /// as the generic initialiser without going through a generic sequence one byte at a time.
+    public init?(bytes buffer: UnsafeRawBufferPointer) {
+        guard buffer.count == 32 else { return nil }
+        self.hex = String(unsafeUninitializedCapacity: 64) { out in
+            Self.writeHex(of: buffer, into: UnsafeMutableRawBufferPointer(out))
+            return 64
+        }
+    }
+
+    /// Writes the 64 lowercase hex digits of 32 raw digest bytes into `out` (64 bytes or more).
+    public static func writeHex(of raw: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { table in
+            for (index, byte) in raw.prefix(32).enumerated() {
+                out[2 * index] = table[Int(byte >> 4)]
+                out[2 * index + 1] = table[Int(byte & 0x0F)]
+            }
+        }
+    }
+
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private init(uncheckedHex: String) { self.hex = uncheckedHex }

@@ -19,7 +19,34 @@ public struct SHA256Stream {
 
     public func finish() -> FootageModel.SHA256Digest {
         // A SHA-256 digest is always 32 bytes, which `init(bytes:)` accepts.
-        FootageModel.SHA256Digest(bytes: hasher.finalize()) ?? .zero
+        hasher.finalize().withUnsafeBytes { FootageModel.SHA256Digest(bytes: $0) } ?? .zero
+    }
+
+    /// The digest as 64 lowercase hex digits in `hex` (its contents replaced): for comparing
+    /// many digests with stored text without making a `String` for each.
+    public func finish(hexInto hex: inout [UInt8]) {
+        if hex.count != 64 { hex = [UInt8](repeating: 0, count: 64) }
+        let digest = hasher.finalize()
+        hex.withUnsafeMutableBytes { out in
+            digest.withUnsafeBytes { FootageModel.SHA256Digest.writeHex(of: $0, into: out) }
+        }
+    }
+
+    /// Whether the digest equals `digest`, compared digit by digit with its hex text: no
+    /// `String` and no buffer are made for the comparison.
+    public func finishMatches(_ digest: FootageModel.SHA256Digest) -> Bool {
+        let digits: StaticString = "0123456789abcdef"
+        return hasher.finalize().withUnsafeBytes { raw in
+            digits.withUTF8Buffer { table in
+                var expected = digest.hex.utf8.makeIterator()
+                for byte in raw {
+                    guard expected.next() == table[Int(byte >> 4)], expected.next() == table[Int(byte & 0x0F)] else {
+                        return false
+                    }
+                }
+                return expected.next() == nil
+            }
+        }
     }
 
     /// The digest of a complete byte sequence.

@@ -5,15 +5,16 @@ import Glibc
 /// `VaultError` naming the call and the path. `EINTR` is retried here so callers never see it.
 enum SystemCall {
     /// Runs `body` (a C call returning -1 and setting `errno` on failure) and returns its result.
+    /// The path is only made into text when the call fails.
     @discardableResult
-    static func check<Result: BinaryInteger>(_ call: String, _ path: String,
+    static func check<Result: BinaryInteger>(_ call: String, _ path: @autoclosure () -> String,
                                              _ body: () -> Result) throws(VaultError) -> Result {
         while true {
             let result = body()
             if result != -1 { return result }
             let code = errno
             if code == EINTR { continue }
-            throw VaultError.system(call: call, path: path, code: code)
+            throw VaultError.system(call: call, path: path(), code: code)
         }
     }
 
@@ -54,11 +55,12 @@ enum SystemCall {
     }
 
     /// Writes all of `buffer`, looping over short writes.
-    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, _ path: String) throws(VaultError) {
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer,
+                         _ path: @autoclosure () -> String) throws(VaultError) {
         var offset = 0
         while offset < buffer.count {
             guard let base = buffer.baseAddress else { return }
-            let written = try check("write", path) { Glibc.write(descriptor, base + offset, buffer.count - offset) }
+            let written = try check("write", path()) { Glibc.write(descriptor, base + offset, buffer.count - offset) }
             offset += written
         }
     }

@@ -79,11 +79,12 @@ public struct Vault: Sendable {
             throw .sourceChanged(path: shown, what: change)
         }
 
+        let digest = outcome.digest
         var alreadyPresent = false
         if let file = temporary {
-            alreadyPresent = try place(file, digest: outcome.digest)
+            alreadyPresent = try place(file, digest: digest)
         }
-        return IngestedFile(digest: outcome.digest, size: outcome.bytesRead, status: after,
+        return IngestedFile(digest: digest, size: outcome.bytesRead, status: after,
                             copied: copy, alreadyPresent: alreadyPresent)
     }
 

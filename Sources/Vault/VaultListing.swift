@@ -10,24 +10,51 @@ public struct StoredFile: Sendable, Hashable {
 }
 
 extension Vault {
-    /// Every file under `objects/` (two-character folders of 62-character names), sorted.
+    /// Every file under `objects/` (two-character folders of 62-character names), sorted. Kinds
+    /// come from the listing itself where the file system gives them, and each folder is opened
+    /// relative to `objects/`, so a vault of a thousand objects costs a few hundred system calls.
     public func storedFiles() throws(VaultError) -> [StoredFile] {
+        let objects = Array(objectsPath.utf8)
+        let folder = try SystemCall.withPath(objects) { (cPath) throws(VaultError) -> Int32 in
+            try SystemCall.check("open", self.objectsPath) { open(cPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        }
+        defer { close(folder) }
         var found: [StoredFile] = []
-        for folder in try Self.entries(of: objectsPath) {
-            let folderPath = objectsPath + "/" + folder
-            let kind = try SystemCall.lstatus(Array(folderPath.utf8)).kind
+        for entry in Self.sortedForDisplay(try DirectoryReader.entries(in: objects)) {
+            var kind = entry.kind
+            if kind == nil { kind = try SystemCall.lstatus(objects + [UInt8(ascii: "/")] + entry.name).kind }
             guard kind == .directory else {
-                found.append(StoredFile(relativePath: "objects/" + folder, digest: nil))
+                found.append(StoredFile(relativePath: "objects/" + entry.shown, digest: nil))
                 continue
             }
-            for name in try Self.entries(of: folderPath) {
-                let digest = folder.utf8.count == 2 ? SHA256Digest(hex: folder + name) : nil
-                // A name in upper case is not how the vault writes objects: treat it as a stranger.
-                let wellFormed = digest.map { $0.hex == folder + name } ?? false
-                found.append(StoredFile(relativePath: "objects/\(folder)/\(name)", digest: wellFormed ? digest : nil))
+            let inside = try DirectoryReader.entries(in: entry.name, of: folder,
+                                                     shown: self.objectsPath + "/" + entry.shown)
+            for file in Self.sortedForDisplay(inside) {
+                found.append(StoredFile(relativePath: "objects/" + entry.shown + "/" + file.shown,
+                                        digest: Self.objectDigest(folder: entry.name, name: file.name)))
             }
         }
         return found
+    }
+
+    /// The digest an object's folder and name stand for: exactly 2 + 62 lowercase hex digits, as
+    /// the vault writes them; any other name (upper case included) is a stranger's.
+    private static func objectDigest(folder: [UInt8], name: [UInt8]) -> SHA256Digest? {
+        func isLowerHex(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) }
+        guard folder.count == 2, name.count == 62, folder.allSatisfy(isLowerHex), name.allSatisfy(isLowerHex) else {
+            return nil
+        }
+        return SHA256Digest(hex: String(decoding: folder + name, as: UTF8.self))
+    }
+
+    /// Entries with the names they are shown by, sorted as those names sort. Plain names (all
+    /// the vault writes) are shown as they are, so their bytes sort the same way.
+    private static func sortedForDisplay(_ entries: [DirectoryReader.Entry]) -> [(name: [UInt8], kind: FileKind?, shown: String)] {
+        let shown = entries.map { (name: $0.name, kind: $0.kind, shown: SystemCall.display($0.name)) }
+        if entries.allSatisfy({ $0.name.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") } }) {
+            return shown.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+        }
+        return shown.sorted { $0.shown < $1.shown }
     }
 
     /// Names of the files left in `tmp/` (copies that were never placed, e.g. after a crash).

@@ -1,6 +1,7 @@
 @testable import Catalogue
 import FootageModel
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -65,5 +66,108 @@ import Testing
             return seen < 2
         }
         #expect(seen == 2)
+    }
+}
+
+/// The listing read in two halves on two connections gives what one scan gives, from one snapshot.
+@Suite struct ClipListingHalvesTests {
+    /// A catalogue with `count` clips written straight into the table (the listing reads only it).
+    private func catalogue(clips count: Int) throws -> TestCatalogue {
+        let test = try TestCatalogue()
+        try test.catalogue.write { db in
+            for n in 1...count { try insertClip(n, db) }
+        }
+        return test
+    }
+
+    private func insertClip(_ n: Int, _ db: Database) throws {
+        let digest = String(repeating: "0", count: 56) + String(format: "%08x", n)
+        try db.execute(sql: """
+            INSERT INTO clips (digest, size, in_vault, registered_at, listed_source, listed_name, listed_duration_us)
+            VALUES (?, ?, 1, '2026-11-26T00:00:00.000Z', ?, ?, ?)
+            """, arguments: [digest, n * 10, "https://example.org/\(n)", Data("clip-\(n).mp4".utf8), n % 3 == 0 ? nil : n * 1000])
+    }
+
+    private func line(_ entry: ClipListingEntry) -> String {
+        "\(String(decoding: entry.digestHex, as: UTF8.self)) \(entry.size) \(entry.durationMicroseconds.map(String.init) ?? "-") "
+            + String(decoding: entry.source, as: UTF8.self) + " " + String(decoding: entry.originalName, as: UTF8.self)
+    }
+
+    private func oneScan(_ catalogue: Catalogue) throws -> [String] {
+        var lines: [String] = []
+        try catalogue.forEachClipListing { entry in
+            lines.append(line(entry))
+            return true
+        }
+        return lines
+    }
+
+    @Test(arguments: [2, 3, 101])
+    func twoHalvesMakeTheWholeListingInOrder(clips: Int) throws {
+        let test = try catalogue(clips: clips)
+        var earlier: [String] = []
+        let later = try test.catalogue.forEachClipListing(earlier: { entry in
+            earlier.append(line(entry))
+            return true
+        }, later: { rows in
+            var lines: [String] = []
+            rows.forEach { entry in
+                lines.append(line(entry))
+                return true
+            }
+            return lines
+        }, splitFrom: 2)
+        let second = try #require(later)
+        #expect(!earlier.isEmpty && !second.isEmpty)
+        #expect(earlier + second == (try oneScan(test.catalogue)))
+        #expect(earlier.count + second.count == clips)
+    }
+
+    @Test func aSmallCatalogueIsReadInOnePiece() throws {
+        let test = try catalogue(clips: 5)
+        var earlier: [String] = []
+        let later = try test.catalogue.forEachClipListing(earlier: { entry in
+            earlier.append(line(entry))
+            return true
+        }, later: { _ in true })
+        #expect(later == nil)
+        #expect(earlier == (try oneScan(test.catalogue)))
+    }
+
+    /// A commit between the two looks at the data version means the halves might not see the
+    /// same catalogue: the later half is dropped and the first connection lists every clip.
+    @Test func aCommitBetweenTheLooksMakesOneConnectionListEverything() throws {
+        let test = try catalogue(clips: 40)
+        var earlier: [String] = []
+        let later = try test.catalogue.forEachClipListing(earlier: { entry in
+            earlier.append(line(entry))
+            return true
+        }, later: { rows in
+            var count = 0
+            rows.forEach { _ in
+                count += 1
+                return true
+            }
+            return count
+        }, splitFrom: 2, betweenLooks: {
+            try? test.catalogue.write { db in try insertClip(41, db) }
+        })
+        #expect(later == nil)
+        #expect(earlier.count == 41)
+        #expect(earlier == (try oneScan(test.catalogue)))
+    }
+
+    @Test func theListingEndsWhenTheFirstHalfSaysSo() throws {
+        let test = try catalogue(clips: 50)
+        var seen = 0
+        let later = try test.catalogue.forEachClipListing(earlier: { _ in
+            seen += 1
+            return seen < 3
+        }, later: { rows in
+            rows.forEach { _ in true }
+            return true
+        }, splitFrom: 2)
+        #expect(seen == 3)
+        #expect(later == nil)
     }
 }

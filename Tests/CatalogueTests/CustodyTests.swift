@@ -91,3 +91,52 @@ import Testing
         #expect(form.hasSuffix("\"toolVersion\":\"é\"}"))
     }
 }
+
+@Suite struct CanonicalJSONTests {
+    /// The chain check writes plain text in runs straight from SQLite's buffers; it must write the
+    /// very bytes the event-by-event writer does, or every digest after it would differ.
+    @Test(arguments: ["", "plain", "\"", "\\", "a\"b\\c", "{\"k\":\"v\\\\n\"}", "tab\there", "cr\rlf\n",
+                      "\u{1}\u{1F}\u{7F}", "ends with quote\"", "\"starts with quote", String(repeating: "x\"", count: 300)])
+    func plainRunsAreWrittenAsTheByteWriterWritesThem(text: String) {
+        var expected: [UInt8] = []
+        CanonicalJSON.appendString(text.utf8, to: &expected)
+        var written: [UInt8] = []
+        let plain = Array(text.utf8).withUnsafeBytes { CanonicalJSON.appendPlainString($0, to: &written) }
+        #expect(plain)
+        #expect(written == expected)
+    }
+
+    /// Every ASCII byte at every position of words read eight at a time, against the byte writer.
+    @Test func everyByteAtEveryOffsetIsWrittenAsTheByteWriterWritesIt() {
+        var generator = SplitMix(seed: 42)
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in UInt8(1 + generator.next() % 127) }
+                var expected: [UInt8] = []
+                CanonicalJSON.appendString(text, to: &expected)
+                var written: [UInt8] = []
+                let plain = text.withUnsafeBytes { CanonicalJSON.appendPlainString($0, to: &written) }
+                #expect(plain && written == expected)
+            }
+        }
+    }
+
+    /// A small deterministic generator, so that a failure can be replayed.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: ["é", "nul\u{0}inside", "long plain text then é", "long plain text then \u{0}"])
+    func textThatMustBeDecodedIsLeftToTheDecodedPath(text: String) {
+        var written: [UInt8] = []
+        #expect(!Array(text.utf8).withUnsafeBytes { CanonicalJSON.appendPlainString($0, to: &written) })
+    }
+}

@@ -25,6 +25,9 @@ import Testing
         #expect(mode == "wal")
         let synchronous = try test.catalogue.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2)
+        // The connection that commits, not only the readers, syncs every commit.
+        let writerSynchronous = try test.catalogue.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(writerSynchronous == 2)
         let foreignKeys = try test.catalogue.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(foreignKeys == 1)
     }
