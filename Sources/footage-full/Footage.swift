@@ -1,6 +1,7 @@
 import ArgumentParser
 import Casework
 import FootageCommands
+import MediaProbe
 
 /// The whole command tree, run as `footage-full`: `footage` runs the lean commands itself and
 /// hands everything else (help, media commands, completions, usage errors) to this executable.
@@ -10,6 +11,9 @@ struct FullFootage: AsyncParsableCommand {
     /// documents get the media work that decodes (in `footage`, the same commands hand themselves
     /// on to this executable when they need it).
     static func main() async {
+        // Decoding damaged footage makes libav print a line per bad picture; every failure that
+        // matters reaches the user as this tool's own message, naming the file.
+        LibraryLogging.set(.quiet)
         await parseAndRun()
     }
 

@@ -159,3 +159,14 @@ enum FootageCommand {
     #expect(result.stderr.contains("cannot write the image for \(blocked.path)"))
     #expect(result.stderr.contains("is a directory"))
 }
+
+@Test func decodingDamagedFootagePrintsNothingOfLibavsOwn() throws {
+    // The cut stream's first packets refer to a picture set it no longer holds: libav would
+    // complain about each; the frame is still found and stderr stays empty.
+    let folder = try FootageCommand.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try FootageCommand.run(["frames", try FrameFixtures.cutMidGOP().path, "--at", "0.5", "--out", folder.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["frame-000480ms.png"])
+}
