@@ -27,9 +27,6 @@ extension Catalogue {
     /// columns of `clips` in one scan, until `body` returns false. `body` must not keep the
     /// entry's byte views.
     public func forEachClipListing(_ body: (ClipListingEntry) -> Bool) throws(CatalogueError) {
-        try read { db in
-            let statement = try db.makeStatement(sql: Self.listingSQL(where: nil))
-            try RawColumns.scan(statement, db) { row in body(Self.listingEntry(row)) }
-        }
+        try read { db in try Self.list(db, Self.listingSQL(where: nil), arguments: [], body) }
     }
 }

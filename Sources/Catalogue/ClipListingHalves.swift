@@ -196,7 +196,7 @@ extension Catalogue {
 
     /// Steps one listing query; returns false when `body` asked to stop.
     @discardableResult
-    private static func list(_ db: Database, _ sql: String, arguments: StatementArguments,
+    static func list(_ db: Database, _ sql: String, arguments: StatementArguments,
                              _ body: (ClipListingEntry) -> Bool) throws -> Bool {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)

@@ -25,8 +25,8 @@ extension Footage {
                 try Console.printJSON(summaries)
                 return
             }
-            // Rows go from SQLite's buffer into byte blocks, and from there into lines on stdout
-            // on a second thread: no per-row model value, `String` or Foundation formatting.
+            // Rows go from SQLite's buffer straight into the output, a large catalogue's two halves
+            // read at once: no per-row model value, `String` or Foundation formatting.
             let failure: OutputFailure?
             do {
                 failure = try ClipListingText.write(opened)

@@ -9,8 +9,10 @@ import Synchronization
 final class OriginSearch: Sendable {
     private let outcome = Mutex<Result<Int64, AnalysisError>?>(nil)
     private let finished = DispatchSemaphore(value: 0)
+    private let path: String
 
     init(path: String) {
+        self.path = path
         Thread.detachNewThread { [self] in
             let found = Result { () throws(AnalysisError) -> Int64 in try Self.firstPresentedTimestamp(path: path) }
             outcome.withLock { $0 = found }
@@ -25,7 +27,7 @@ final class OriginSearch: Sendable {
         finished.signal()
         let found = outcome.withLock { $0 }
         guard let found else {
-            throw AnalysisError(.codec, path: "", detail: "the search for the first frame ended without an answer")
+            throw AnalysisError(.codec, path: path, detail: "the search for the first frame ended without an answer")
         }
         return try found.get()
     }
