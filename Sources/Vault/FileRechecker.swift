@@ -33,30 +33,14 @@ public final class FileRechecker {
         guard fstat(descriptor, &info) == 0, FileKind(mode: info.st_mode) == .regular else {
             return lookAgain(digest, progress: progress)
         }
-        return hash(descriptor, size: Int64(info.st_size), shown: SystemCall.display(Array(self.vault.objectPath(for: digest).utf8)),
-                    expected: digest, progress: progress)
+        return Vault.hash(descriptor, size: Int64(info.st_size), shown: SystemCall.display(Array(self.vault.objectPath(for: digest).utf8)),
+                          expected: digest, buffer: buffer, progress: progress)
     }
 
-    /// Re-hashes a file given by its full path (an in-place clip). The file is the user's, not
-    /// the vault's: its kind is checked with `lstat` before it is opened, so that a device put
-    /// in its place is never opened.
+    /// Re-hashes a file given by its full path (an in-place clip), step by step as
+    /// `Vault.checkFile` does, with this rechecker's buffer.
     public func checkFile(_ path: [UInt8], expected: SHA256Digest, progress: (@Sendable (Int64) -> Void)? = nil) -> ObjectCheck {
-        let size: Int64
-        let descriptor: Int32
-        do {
-            let status = try SystemCall.lstatus(path)
-            guard status.kind == .regular else {
-                return ObjectCheck(state: .unreadable,
-                                   problem: VaultError.notRegularFile(path: SystemCall.display(path), kind: status.kind).description)
-            }
-            size = status.size
-            descriptor = try SystemCall.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        } catch {
-            if error.errorCode == ENOENT || error.errorCode == ENOTDIR { return ObjectCheck(state: .missing) }
-            return ObjectCheck(state: .unreadable, problem: error.description)
-        }
-        defer { close(descriptor) }
-        return hash(descriptor, size: size, shown: SystemCall.display(path), expected: expected, progress: progress)
+        Vault.checkFile(path, expected: expected, buffer: buffer, progress: progress)
     }
 
     /// Opens `objects/ab/cdef…` for reading; -1 if that fails for any reason. The relative
@@ -85,21 +69,6 @@ public final class FileRechecker {
     /// The step-by-step check of an object that could not simply be opened and read.
     private func lookAgain(_ digest: SHA256Digest, progress: (@Sendable (Int64) -> Void)?) -> ObjectCheck {
         Vault.checkFile(Array(vault.objectPath(for: digest).utf8), expected: digest, progress: progress)
-    }
-
-    private func hash(_ descriptor: Int32, size: Int64, shown: @autoclosure () -> String, expected: SHA256Digest,
-                      progress: (@Sendable (Int64) -> Void)?) -> ObjectCheck {
-        let outcome: HashingReader.Outcome
-        do {
-            outcome = try HashingReader.run(source: descriptor, sourcePath: shown(), sizeHint: size, buffer: buffer,
-                                            destination: nil, destinationPath: "", progress: progress)
-        } catch {
-            return ObjectCheck(state: .unreadable, problem: error.description)
-        }
-        if outcome.stream.finishMatches(expected) {
-            return ObjectCheck(state: .intact, actualDigest: expected, actualSize: outcome.bytesRead)
-        }
-        return ObjectCheck(state: .changed, actualDigest: outcome.stream.finish(), actualSize: outcome.bytesRead)
     }
 }
 

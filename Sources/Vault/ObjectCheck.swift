@@ -37,29 +37,46 @@ extension Vault {
     /// Re-hashes any file (an object or an in-place clip) against the digest recorded for it.
     public static func checkFile(_ path: [UInt8], expected: SHA256Digest,
                                  progress: (@Sendable (Int64) -> Void)? = nil) -> ObjectCheck {
-        let shown = SystemCall.display(path)
+        checkFile(path, expected: expected, buffer: nil, progress: progress)
+    }
+
+    /// The same with a read buffer the caller keeps for many files. The file's kind is checked
+    /// with `lstat` before it is opened, so that a device put in its place is never opened; the
+    /// path is turned into text only for a finding.
+    static func checkFile(_ path: [UInt8], expected: SHA256Digest, buffer: ReadBuffer?,
+                          progress: (@Sendable (Int64) -> Void)?) -> ObjectCheck {
         let descriptor: Int32
         let size: Int64
         do {
             let status = try SystemCall.lstatus(path)
             size = status.size
             guard status.kind == .regular else {
-                return ObjectCheck(state: .unreadable, problem: VaultError.notRegularFile(path: shown, kind: status.kind).description)
+                return ObjectCheck(state: .unreadable,
+                                   problem: VaultError.notRegularFile(path: SystemCall.display(path), kind: status.kind).description)
             }
-            descriptor = try SystemCall.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            descriptor = try SystemCall.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         } catch {
             if error.errorCode == ENOENT || error.errorCode == ENOTDIR { return ObjectCheck(state: .missing) }
             return ObjectCheck(state: .unreadable, problem: error.description)
         }
         defer { close(descriptor) }
+        return hash(descriptor, size: size, shown: SystemCall.display(path), expected: expected, buffer: buffer, progress: progress)
+    }
+
+    /// Hashes an open regular file and compares the digest with `expected`.
+    static func hash(_ descriptor: Int32, size: Int64, shown: @autoclosure () -> String, expected: SHA256Digest,
+                     buffer: ReadBuffer?, progress: (@Sendable (Int64) -> Void)?) -> ObjectCheck {
+        let outcome: HashingReader.Outcome
         do {
-            let outcome = try HashingReader.run(source: descriptor, sourcePath: shown, sizeHint: size, destination: nil,
-                                                destinationPath: "", progress: progress)
-            let state: ObjectCheck.State = outcome.digest == expected ? .intact : .changed
-            return ObjectCheck(state: state, actualDigest: outcome.digest, actualSize: outcome.bytesRead)
+            outcome = try HashingReader.run(source: descriptor, sourcePath: shown(), sizeHint: size, buffer: buffer,
+                                            destination: nil, destinationPath: "", progress: progress)
         } catch {
             return ObjectCheck(state: .unreadable, problem: error.description)
         }
+        if outcome.stream.finishMatches(expected) {
+            return ObjectCheck(state: .intact, actualDigest: expected, actualSize: outcome.bytesRead)
+        }
+        return ObjectCheck(state: .changed, actualDigest: outcome.stream.finish(), actualSize: outcome.bytesRead)
     }
 
     /// Hashes a whole file without copying it (for `--in-place` re-checks and tests).
