@@ -25,7 +25,7 @@ public final class Catalogue: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     static let busyTimeout: Double = 120
 
-    private init(location: CatalogueLocation, vault: Vault, identity: CustodyIdentity) throws(CatalogueError) {
+    init(location: CatalogueLocation, vault: Vault, identity: CustodyIdentity) throws(CatalogueError) {
         self.location = location
         self.vault = vault
         self.identity = identity
@@ -49,10 +49,13 @@ public final class Catalogue: Sendable {
 
     /// Opens an existing catalogue and brings its schema up to date.
     public static func open(_ location: CatalogueLocation, identity: CustodyIdentity) throws(CatalogueError) -> Catalogue {
+        try Catalogue(location: location, vault: openVault(location), identity: identity)
+    }
+
+    /// The vault of the catalogue at `location`, once its database file is known to be there.
+    static func openVault(_ location: CatalogueLocation) throws(CatalogueError) -> Vault {
         guard CatalogueLocation.isFile(location.databasePath) else { throw .missing(path: location.folder) }
-        let vault: Vault
-        do { vault = try Vault(root: location.vaultPath) } catch { throw .vault(error) }
-        return try Catalogue(location: location, vault: vault, identity: identity)
+        do { return try Vault(root: location.vaultPath) } catch { throw .vault(error) }
     }
 
     /// Creates `.footage/` with a new catalogue and an empty vault.

@@ -46,7 +46,21 @@ private enum VerifyPart: Sendable {
     case strays(Result<[String], CatalogueError>)
 }
 
+/// The vault's contents, listed on a task of their own.
+typealias VaultListingTask = Task<Result<VaultContents, VaultError>, Never>
+
 extension Catalogue {
+    /// Opens the catalogue at `location` and verifies it as `verify(repair:concurrency:progress:)`
+    /// does. The vault is listed on another core while the catalogue opens, which is work for one.
+    public static func openAndVerify(_ location: CatalogueLocation, identity: CustodyIdentity, repair: Bool,
+                                     progress: (@Sendable (Int64) -> Void)? = nil) async throws(CatalogueError) -> VerifyReport {
+        let vault = try openVault(location)
+        let lock = try repairLock(on: vault, repair: repair)
+        let listing = listingTask(vault)
+        let catalogue = try Catalogue(location: location, vault: vault, identity: identity)
+        return try await catalogue.verify(repair: repair, listing: listing, concurrency: nil, progress: progress, holding: lock)
+    }
+
     /// Re-reads and re-hashes every vault object and in-place file, checks the custody chain,
     /// lists untracked vault files, and records a `verified` event. With `repair`, temp files and
     /// objects that nothing references are removed (holding the vault lock exclusively, so no
@@ -57,8 +71,22 @@ extension Catalogue {
     /// per core, while they go on. `concurrency` caps how many runs are in flight at once.
     public func verify(repair: Bool, concurrency: Int? = nil,
                        progress: (@Sendable (Int64) -> Void)? = nil) async throws(CatalogueError) -> VerifyReport {
-        let lock: VaultLock?
-        do { lock = repair ? try VaultLock(vault: vault, mode: .exclusive) : nil } catch { throw .vault(error) }
+        let lock = try Self.repairLock(on: vault, repair: repair)
+        return try await verify(repair: repair, listing: Self.listingTask(vault), concurrency: concurrency,
+                                progress: progress, holding: lock)
+    }
+
+    /// The vault lock, held exclusively while `--repair` runs, from before the vault is listed.
+    private static func repairLock(on vault: Vault, repair: Bool) throws(CatalogueError) -> VaultLock? {
+        do { return repair ? try VaultLock(vault: vault, mode: .exclusive) : nil } catch { throw .vault(error) }
+    }
+
+    private static func listingTask(_ vault: Vault) -> VaultListingTask {
+        Task { Result { () throws(VaultError) in try vault.contents() } }
+    }
+
+    private func verify(repair: Bool, listing: VaultListingTask, concurrency: Int?,
+                        progress: (@Sendable (Int64) -> Void)?, holding lock: VaultLock?) async throws(CatalogueError) -> VerifyReport {
         defer { withExtendedLifetime(lock) {} }
 
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -72,7 +100,10 @@ extension Catalogue {
         var strays = Result<[String], CatalogueError>.success([])
         await withTaskGroup(of: VerifyPart.self) { group in
             group.addTask { .chain(Result { () throws(CatalogueError) in try self.chainCheck() }) }
-            group.addTask { .strays(Result { () throws(CatalogueError) in try self.strayFiles() }) }
+            group.addTask {
+                let contents = await listing.value
+                return .strays(Result { () throws(CatalogueError) in try self.strayFiles(in: contents) })
+            }
             targets = Result { () throws(CatalogueError) in try self.verifyTargets() }
             let list = (try? targets.get()) ?? []
             checks = [ObjectCheck?](repeating: nil, count: list.count)

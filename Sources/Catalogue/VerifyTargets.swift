@@ -52,15 +52,12 @@ extension Catalogue {
     /// article text, and strangers' names), then the temp files left in `tmp/`, as paths
     /// relative to the vault. The vault is listed before the references are read, so an object
     /// a registration places meanwhile is found referenced once its clip is recorded.
-    func strayFiles() throws(CatalogueError) -> [String] {
-        let stored: [StoredFile]
-        let temporary: [String]
-        do {
-            stored = try vault.storedFiles()
-            temporary = try vault.temporaryFiles()
-        } catch { throw .vault(error) }
+    func strayFiles(in listing: Result<VaultContents, VaultError>) throws(CatalogueError) -> [String] {
+        let contents: VaultContents
+        do { contents = try listing.get() } catch { throw .vault(error) }
         let referenced = try referencedDigests()
-        return stored.filter { file in file.digest.map { !referenced.contains($0) } ?? true }.map(\.relativePath) + temporary
+        return contents.stored.filter { file in file.digest.map { !referenced.contains($0) } ?? true }.map(\.relativePath)
+            + contents.temporary
     }
 
     /// A stored digest from its column bytes, as `SHA256Digest(hex:)` reads the text.

@@ -19,11 +19,15 @@ package struct CatalogueOptions: ParsableArguments {
     /// Opens the catalogue acting as `actor` (default: the user running the command).
     package func open(actor: String? = nil) throws -> Catalogue {
         do {
-            return try Catalogue.open(location(), identity: CustodyIdentity(actor: actor ?? UserName.current,
-                                                                             toolVersion: Footage.version))
+            return try Catalogue.open(location(), identity: identity(actor: actor))
         } catch {
             throw CatalogueFailure.exit(error)
         }
+    }
+
+    /// Who the custody events this command appends name: `actor`, else the user running it.
+    package func identity(actor: String? = nil) -> CustodyIdentity {
+        CustodyIdentity(actor: actor ?? UserName.current, toolVersion: Footage.version)
     }
 }
 

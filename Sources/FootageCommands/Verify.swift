@@ -40,12 +40,14 @@ extension Footage {
 
         func run() async throws {
             if let bag { return try BagCheck(path: bag, json: json).run() }
-            let opened = try catalogue.open()
+            let location: CatalogueLocation
+            do { location = try catalogue.location() } catch { throw CatalogueFailure.exit(error) }
             let progress = ProgressBar(label: "verifying", totalFiles: 0, totalBytes: 0)
             let addBytes: @Sendable (Int64) -> Void = { progress.addBytes($0) }
             let report: VerifyReport
             do {
-                report = try await opened.verify(repair: repair, progress: progress.enabled ? addBytes : nil)
+                report = try await Catalogue.openAndVerify(location, identity: catalogue.identity(), repair: repair,
+                                                           progress: progress.enabled ? addBytes : nil)
             } catch {
                 progress.finish()
                 throw CatalogueFailure.exit(error)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Glibc
 import Synchronization
 
 /// Finds player time 0, the presentation time of the first frame a full decode presents, on a
@@ -14,6 +15,10 @@ final class OriginSearch: Sendable {
     init(path: String) {
         self.path = path
         Thread.detachNewThread { [self] in
+            // Below the decoding threads: the answer is wanted only once the frames asked for
+            // are decoded, and meanwhile this thread should take only the time they leave idle.
+            // (On Linux the nice value is per thread; 0 names the calling one.)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             let found = Result { () throws(AnalysisError) -> Int64 in try Self.firstPresentedTimestamp(path: path) }
             outcome.withLock { $0 = found }
             finished.signal()

@@ -9,7 +9,21 @@ public struct StoredFile: Sendable, Hashable {
     public var digest: SHA256Digest?
 }
 
+/// What a vault holds at one moment: its objects and its temp files.
+public struct VaultContents: Sendable, Hashable {
+    /// Every file under `objects/`, as `storedFiles()` lists them.
+    public var stored: [StoredFile]
+    /// Files left in `tmp/`, as `temporaryFiles()` lists them.
+    public var temporary: [String]
+}
+
 extension Vault {
+    /// The objects, then the temp files.
+    public func contents() throws(VaultError) -> VaultContents {
+        let stored = try storedFiles()
+        return VaultContents(stored: stored, temporary: try temporaryFiles())
+    }
+
     /// Every file under `objects/` (two-character folders of 62-character names), sorted. Kinds
     /// come from the listing itself where the file system gives them, and each folder is opened
     /// relative to `objects/`, so a vault of a thousand objects costs a few hundred system calls.

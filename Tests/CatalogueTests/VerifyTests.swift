@@ -74,6 +74,39 @@ import Vault
         for digest in digests { #expect(vault.contains(digest)) }
     }
 
+    @Test func openingAndVerifyingListsTheVaultAsItOpensAndRepairsTheSame() async throws {
+        let (test, digests) = try await populated()
+        let vault = test.catalogue.vault
+        let stray = vault.objectsPath + "/cd/" + String(repeating: "e", count: 62)
+        try FileManager.default.createDirectory(atPath: vault.objectsPath + "/cd", withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: stray))
+        let identity = CustodyIdentity(actor: "checker", toolVersion: "test")
+        let found = try await Catalogue.openAndVerify(test.catalogue.location, identity: identity, repair: false)
+        #expect(found.outstanding.map(\.path) == ["vault/objects/cd/" + String(repeating: "e", count: 62)])
+        #expect(found.checkedFiles == digests.count)
+        let repaired = try await Catalogue.openAndVerify(test.catalogue.location, identity: identity, repair: true)
+        #expect(repaired.findings.map(\.repaired) == [true] && repaired.outstanding.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: stray))
+        for digest in digests { #expect(vault.contains(digest)) }
+        let actors = try test.catalogue.read { db in
+            try String.fetchAll(db, sql: "SELECT actor FROM custody_events WHERE action = 'verified' ORDER BY id")
+        }
+        #expect(actors == ["checker", "checker"])
+    }
+
+    @Test func openingAndVerifyingWithoutACatalogueSaysItIsMissing() async throws {
+        let scratch = try ScratchFolder("verify-missing-test")
+        let location = CatalogueLocation.inside(scratch.url.path)
+        let error = await #expect(throws: CatalogueError.self) {
+            try await Catalogue.openAndVerify(location, identity: CustodyIdentity(actor: "a", toolVersion: "t"), repair: false)
+        }
+        guard case let .missing(path) = error else {
+            Issue.record("expected a missing catalogue, got \(String(describing: error))")
+            return
+        }
+        #expect(path == location.folder)
+    }
+
     @Test func aTamperedEventIsFoundByVerify() async throws {
         let (test, _) = try await populated()
         try test.catalogue.write { db in
