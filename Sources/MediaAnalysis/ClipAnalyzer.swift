@@ -10,8 +10,11 @@ public enum ClipAnalyzer {
         public var hashesPerSecond = 4
         /// Width of the luma plane cuts and hashes work on.
         public var planeWidth = 64
-        /// Decoder threads; 0 lets libavcodec choose.
+        /// Decoder threads for a video decoded in one stretch; 0 means one per core.
         public var threads = 0
+        /// Decode a long MP4 video in stretches side by side, one per core (each frame still
+        /// once); false decodes it in one stretch, as other containers always are.
+        public var splitsVideo = true
 
         public init() {}
     }
@@ -23,8 +26,11 @@ public enum ClipAnalyzer {
         guard videoStream != nil || audioStream != nil else {
             throw AnalysisError(.noStream, path: path, detail: "no audio or video stream")
         }
-        input.keepOnly(Set([videoStream, audioStream].compactMap { $0?.pointee.index }))
-        var video = try videoStream.map { stream throws(AnalysisError) in
+        // A long video decodes in stretches on other threads while this one reads the audio.
+        let split = options.splitsVideo ? videoStream.flatMap { VideoSplit.start(input, stream: $0, options: options) } : nil
+        let passVideo = split == nil ? videoStream : nil
+        input.keepOnly(Set([passVideo, audioStream].compactMap { $0?.pointee.index }))
+        var video = try passVideo.map { stream throws(AnalysisError) in
             try VideoPass(stream: stream, path: path, options: options)
         }
         var audio = try audioStream.map { stream throws(AnalysisError) in
@@ -41,12 +47,40 @@ public enum ClipAnalyzer {
         }
         try video?.finish()
         try audio?.finish()
+        var videoResult = video.map { (analysis: $0.analysis, report: $0.result()) }
+        if let split, let stream = videoStream {
+            videoResult = try splitResult(split, stream: stream, path: path, options: options)
+        }
         // Player time 0 is the first presented video frame; an audio-only clip starts at its first sample.
-        let originMicroseconds = video?.firstMicroseconds ?? audio?.firstMicroseconds ?? 0
+        let originMicroseconds = videoResult?.analysis.firstMicroseconds ?? audio?.firstMicroseconds ?? 0
         let audioResult = audio.map { $0.result(originMicroseconds: originMicroseconds) }
-        let videoResult = video?.result()
-        let duration = max(video?.endMs ?? 0, audio?.endMs(originMicroseconds: originMicroseconds) ?? 0)
-        return AnalysisReport(path: path, durationMs: duration, audio: audioResult, video: videoResult)
+        let duration = max(videoResult?.analysis.endMs ?? 0, audio?.endMs(originMicroseconds: originMicroseconds) ?? 0)
+        return AnalysisReport(path: path, durationMs: duration, audio: audioResult, video: videoResult?.report)
+    }
+
+    /// The analysis of a video decoded in stretches, or, when a stretch could not stand in for
+    /// one decode from the start, of the video decoded again in one stretch.
+    private static func splitResult(_ split: VideoSplit, stream: UnsafeMutablePointer<AVStream>, path: String,
+                                    options: Options) throws(AnalysisError) -> (analysis: VideoFrameAnalysis, report: VideoAnalysis) {
+        guard let frames = try split.frames() else {
+            let input = try MediaInput(path: path, videoOnly: true)
+            input.keepOnly([stream.pointee.index])
+            guard let again = input.stream(at: stream.pointee.index) else {
+                throw AnalysisError(.noStream, path: path, detail: "video stream \(stream.pointee.index) is gone on reopening")
+            }
+            var video = try VideoPass(stream: again, path: path, options: options)
+            let packet = try LibavPacket(path: path)
+            while input.read(into: packet) {
+                if packet.pointer.pointee.stream_index == video.streamIndex { try video.feed(packet) }
+            }
+            try video.finish()
+            return (video.analysis, video.result())
+        }
+        var analysis = VideoFrameAnalysis(timeBase: VideoPass.timeBase(of: stream), hashesPerSecond: options.hashesPerSecond)
+        for frame in frames { analysis.take(frame) }
+        analysis.finish()
+        let codec = String(cString: avcodec_get_name(stream.pointee.codecpar.pointee.codec_id))
+        return (analysis, analysis.result(streamIndex: stream.pointee.index, codec: codec))
     }
 }
 

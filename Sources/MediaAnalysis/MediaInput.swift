@@ -49,6 +49,11 @@ final class MediaInput {
         return index < 0 ? nil : format.stream(at: Int(index))
     }
 
+    /// The stream at `index`, or `nil`.
+    func stream(at index: Int32) -> UnsafeMutablePointer<AVStream>? {
+        format.stream(at: Int(index))
+    }
+
     /// Tells the demuxer to skip every stream not in `kept`.
     func keepOnly(_ kept: Set<Int32>) {
         for index in 0..<format.streamCount {

@@ -1,0 +1,92 @@
+import CFFmpeg
+import Foundation
+import FootageModel
+@testable import MediaAnalysis
+import TestSupport
+import Testing
+
+/// Long MP4 clips made to be split: several shots, keyframes every 30 frames, 12 s at 25 fps.
+enum SplitFixtures {
+    private static let shots = [
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=4",
+        "-f", "lavfi", "-i", "smptebars=s=320x240:r=25:d=4",
+        "-f", "lavfi", "-i", "color=c=0x606878:s=320x240:r=25:d=4,noise=alls=25:allf=t+u",
+        "-f", "lavfi", "-i", "sine=f=440:d=12",
+        "-filter_complex", "[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[2:v]format=yuv420p[c];[a][b][c]concat=n=3:v=1:a=0[v]",
+        "-map", "[v]", "-map", "3:a", "-c:a", "aac", "-pix_fmt", "yuv420p",
+    ]
+
+    /// B-frames and closed GOPs, as x264 makes them by default.
+    static func withBFrames() throws -> URL {
+        try Fixtures.make("split-bframes.mp4", shots + ["-c:v", "libx264", "-preset", "veryfast", "-g", "30"])
+    }
+
+    /// Open GOPs: pictures after a keyframe in decode order that are shown before it and refer
+    /// to the GOP before.
+    static func openGOP() throws -> URL {
+        try Fixtures.make("split-open-gop.mp4", shots + [
+            "-c:v", "libx264", "-preset", "veryfast", "-x264-params", "open_gop=1:keyint=30:min-keyint=30:scenecut=0",
+        ])
+    }
+
+    /// Every frame a reference and no B-frames.
+    static func allPFrames() throws -> URL {
+        try Fixtures.make("split-ultrafast.mp4", shots + ["-c:v", "libx264", "-preset", "ultrafast", "-g", "30"])
+    }
+}
+
+@Suite struct VideoSplitTests {
+    private func options(split: Bool) -> ClipAnalyzer.Options {
+        var options = ClipAnalyzer.Options()
+        options.splitsVideo = split
+        return options
+    }
+
+    @Test(arguments: ["bframes", "open-gop", "ultrafast"])
+    func stretchesGiveWhatOneDecodeGives(fixture: String) throws {
+        let url = switch fixture {
+        case "bframes": try SplitFixtures.withBFrames()
+        case "open-gop": try SplitFixtures.openGOP()
+        default: try SplitFixtures.allPFrames()
+        }
+        let whole = try ClipAnalyzer.analyze(path: url.path, options: options(split: false))
+        let split = try ClipAnalyzer.analyze(path: url.path, options: options(split: true))
+        #expect(whole.video?.frameCount == 300)
+        #expect(split.video == whole.video)
+        #expect(split.durationMs == whole.durationMs)
+        #expect(split.audio == whole.audio)
+        // The shots change at 4 and 8 s.
+        #expect(split.video?.cuts.map(\.playerMs) == [4000, 8000])
+    }
+
+    @Test(arguments: ["bframes", "open-gop", "ultrafast"])
+    func theStretchesAreReallyUsed(fixture: String) throws {
+        let url = switch fixture {
+        case "bframes": try SplitFixtures.withBFrames()
+        case "open-gop": try SplitFixtures.openGOP()
+        default: try SplitFixtures.allPFrames()
+        }
+        let input = try MediaInput(path: url.path)
+        let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
+        let stretches = try #require(VideoSplit.plan(stream, parts: 2))
+        #expect(stretches.count == 2)
+        #expect(stretches.first?.start == nil && stretches.last?.end == nil)
+        let split = try #require(VideoSplit.start(input, stream: stream, options: options(split: true)))
+        let frames = try #require(try split.frames(), "a stretch fell back to one decode")
+        #expect(frames.count == 300)
+        #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.pts < $1.pts })
+    }
+
+    @Test func aShortClipIsNotSplit() throws {
+        let input = try MediaInput(path: try AnalysisFixtures.fourShots().path)
+        let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
+        #expect(VideoSplit.plan(stream, parts: 2) == nil)
+    }
+
+    @Test func otherContainersAreNotSplit() throws {
+        let url = try Fixtures.make("split-bframes.mkv", ["-i", try SplitFixtures.withBFrames().path, "-c", "copy"])
+        let input = try MediaInput(path: url.path)
+        let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
+        #expect(VideoSplit.start(input, stream: stream, options: options(split: true)) == nil)
+    }
+}
