@@ -62,7 +62,7 @@ public enum ClipAnalyzer {
     /// one decode from the start, of the video decoded again in one stretch.
     private static func splitResult(_ split: VideoSplit, stream: UnsafeMutablePointer<AVStream>, path: String,
                                     options: Options) throws(AnalysisError) -> (analysis: VideoFrameAnalysis, report: VideoAnalysis) {
-        guard let frames = try split.frames() else {
+        guard let frames = split.frames() else {
             let input = try MediaInput(path: path, videoOnly: true)
             input.keepOnly([stream.pointee.index])
             guard let again = input.stream(at: stream.pointee.index) else {

@@ -22,7 +22,6 @@ final class VideoSplit: Sendable {
         var end: Int64?
     }
 
-    private let path: String
     private let outcomes: Mutex<[Result<[LumaFrame]?, AnalysisError>?]>
     private let finished = DispatchGroup()
 
@@ -30,7 +29,8 @@ final class VideoSplit: Sendable {
     /// decoded in one: a container whose index is not complete on opening, one core, or a
     /// stream too short to split.
     static func start(_ input: MediaInput, stream: UnsafeMutablePointer<AVStream>, options: ClipAnalyzer.Options) -> VideoSplit? {
-        guard let name = input.pointer.pointee.iformat?.pointee.name, String(cString: name) == indexedOnOpen,
+        guard Decoder.coreCount > 1, let name = input.pointer.pointee.iformat?.pointee.name,
+              String(cString: name) == indexedOnOpen,
               let stretches = plan(stream, parts: 2 * Decoder.coreCount) else { return nil }
         return VideoSplit(path: input.path, streamIndex: stream.pointee.index, stretches: stretches,
                           planeWidth: options.planeWidth)
@@ -68,7 +68,6 @@ final class VideoSplit: Sendable {
     }
 
     private init(path: String, streamIndex: Int32, stretches: [Stretch], planeWidth: Int) {
-        self.path = path
         outcomes = Mutex([Result<[LumaFrame]?, AnalysisError>?](repeating: nil, count: stretches.count))
         // A thread per stretch, more stretches than cores: the scheduler shares the cores out
         // among them, so they finish close together even where keyframes are far apart.
@@ -85,15 +84,13 @@ final class VideoSplit: Sendable {
     }
 
     /// Every stretch's frames, in presentation order, once all are decoded; `nil` when a
-    /// stretch could not stand in for the same stretch of one decode from the start.
-    func frames() throws(AnalysisError) -> [LumaFrame]? {
+    /// stretch could not stand in for the same stretch of one decode from the start, or failed
+    /// (one decode from the start then either succeeds or reports the failure itself).
+    func frames() -> [LumaFrame]? {
         finished.wait()
         var frames: [LumaFrame] = []
         for outcome in outcomes.withLock({ $0 }) {
-            guard let outcome else {
-                throw AnalysisError(.codec, path: path, detail: "a stretch of the video ended without an answer")
-            }
-            guard let part = try outcome.get() else { return nil }
+            guard case let .success(found)? = outcome, let part = found else { return nil }
             if let last = frames.last, let first = part.first, first.pts <= last.pts { return nil }
             frames += part
         }

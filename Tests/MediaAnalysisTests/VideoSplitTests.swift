@@ -29,6 +29,15 @@ enum SplitFixtures {
         ])
     }
 
+    /// The fixture a parameterised test names.
+    static func named(_ name: String) throws -> URL {
+        switch name {
+        case "bframes": try withBFrames()
+        case "open-gop": try openGOP()
+        default: try allPFrames()
+        }
+    }
+
     /// Every frame a reference and no B-frames.
     static func allPFrames() throws -> URL {
         try Fixtures.make("split-ultrafast.mp4", shots + ["-c:v", "libx264", "-preset", "ultrafast", "-g", "30"])
@@ -44,11 +53,7 @@ enum SplitFixtures {
 
     @Test(arguments: ["bframes", "open-gop", "ultrafast"])
     func stretchesGiveWhatOneDecodeGives(fixture: String) throws {
-        let url = switch fixture {
-        case "bframes": try SplitFixtures.withBFrames()
-        case "open-gop": try SplitFixtures.openGOP()
-        default: try SplitFixtures.allPFrames()
-        }
+        let url = try SplitFixtures.named(fixture)
         let whole = try ClipAnalyzer.analyze(path: url.path, options: options(split: false))
         let split = try ClipAnalyzer.analyze(path: url.path, options: options(split: true))
         #expect(whole.video?.frameCount == 300)
@@ -61,18 +66,14 @@ enum SplitFixtures {
 
     @Test(arguments: ["bframes", "open-gop", "ultrafast"])
     func theStretchesAreReallyUsed(fixture: String) throws {
-        let url = switch fixture {
-        case "bframes": try SplitFixtures.withBFrames()
-        case "open-gop": try SplitFixtures.openGOP()
-        default: try SplitFixtures.allPFrames()
-        }
+        let url = try SplitFixtures.named(fixture)
         let input = try MediaInput(path: url.path)
         let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
         let stretches = try #require(VideoSplit.plan(stream, parts: 2))
         #expect(stretches.count == 2)
         #expect(stretches.first?.start == nil && stretches.last?.end == nil)
         let split = try #require(VideoSplit.start(input, stream: stream, options: options(split: true)))
-        let frames = try #require(try split.frames(), "a stretch fell back to one decode")
+        let frames = try #require(split.frames(), "a stretch fell back to one decode")
         #expect(frames.count == 300)
         #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.pts < $1.pts })
     }
