@@ -29,11 +29,21 @@ enum SplitFixtures {
         ])
     }
 
+    /// HEVC as x265 makes it: B-frames and open GOPs (CRA keyframes whose leading pictures are
+    /// skipped by a decoder that starts there).
+    static func hevc() throws -> URL {
+        try Fixtures.make("split-hevc.mp4", shots + [
+            "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "keyint=30:min-keyint=30:log-level=error",
+            "-tag:v", "hvc1",
+        ])
+    }
+
     /// The fixture a parameterised test names.
     static func named(_ name: String) throws -> URL {
         switch name {
         case "bframes": try withBFrames()
         case "open-gop": try openGOP()
+        case "hevc": try hevc()
         default: try allPFrames()
         }
     }
@@ -51,7 +61,7 @@ enum SplitFixtures {
         return options
     }
 
-    @Test(arguments: ["bframes", "open-gop", "ultrafast"])
+    @Test(arguments: ["bframes", "open-gop", "ultrafast", "hevc"])
     func stretchesGiveWhatOneDecodeGives(fixture: String) throws {
         let url = try SplitFixtures.named(fixture)
         let whole = try ClipAnalyzer.analyze(path: url.path, options: options(split: false))
@@ -64,7 +74,7 @@ enum SplitFixtures {
         #expect(split.video?.cuts.map(\.playerMs) == [4000, 8000])
     }
 
-    @Test(arguments: ["bframes", "open-gop", "ultrafast"])
+    @Test(arguments: ["bframes", "open-gop", "ultrafast", "hevc"])
     func theStretchesAreReallyUsed(fixture: String) throws {
         let url = try SplitFixtures.named(fixture)
         let input = try MediaInput(path: url.path)
