@@ -173,20 +173,20 @@ public final class FrameGrabber {
         return try grabbed(first)
     }
 
-    /// Presentation times of every keyframe from player time 0 on, from a demux-only pass.
+    /// Presentation times of every keyframe from player time 0 on, from the index or a demux-only pass.
     public func keyframePTS() throws(AnalysisError) -> [Int64] {
         try settledUnlessSpeculating()
         return try packetTimeline().keyframes.filter { $0 >= presumedOrigin.pts }
     }
 
-    /// Player time of the last presented frame, from a demux-only pass.
+    /// Player time of the last presented frame, from the index or a demux-only pass.
     public func lastFramePlayerMs() throws(AnalysisError) -> Int64 {
         try settledUnlessSpeculating()
         return playerMs(try packetTimeline().presentation.last ?? presumedOrigin.pts)
     }
 
-    /// Index of the frame with presentation time `pts` in presentation order, from a demux-only
-    /// pass: the number of frames presented from player time 0 up to it.
+    /// Index of the frame with presentation time `pts` in presentation order, from the index or a
+    /// demux-only pass: the number of frames presented from player time 0 up to it.
     public func frameIndex(of frame: GrabbedFrame) throws(AnalysisError) -> Int {
         try settledUnlessSpeculating()
         let times = try packetTimeline().presentation
@@ -361,7 +361,7 @@ public final class FrameGrabber {
 
     private func packetTimeline() throws(AnalysisError) -> PacketTimes {
         if let packetTimes { return packetTimes }
-        let times = try PacketTimes.scan(path: path, streamIndex: source.streamIndex)
+        let times = try PacketTimes.read(source.input, streamIndex: source.streamIndex)
         packetTimes = times
         return times
     }
