@@ -4,7 +4,7 @@ import FootageModel
 import Foundation
 import Synchronization
 
-/// A long video stream decoded in stretches side by side, one per core, each from an indexed
+/// A long video stream decoded in stretches side by side, twice as many as cores, each from an indexed
 /// keyframe with its own input and a one-thread decoder; every frame is still decoded once (a
 /// stretch also decodes the next stretch's first keyframe, and any pictures shown before it).
 /// Independent decoders keep both cores busy where a frame-threaded decoder waits on the frames
@@ -26,11 +26,12 @@ final class VideoSplit: Sendable {
     private let finished = DispatchGroup()
 
     /// Starts decoding `stream` of `input` in stretches, or returns `nil` when it is better
-    /// decoded in one: a container whose index is not complete on opening, one core, or a
-    /// stream too short to split.
+    /// decoded in one: a container whose index is not complete on opening, one core, a stream
+    /// too short to split, or one so long that its frames' planes would not fit the budget.
     static func start(_ input: MediaInput, stream: UnsafeMutablePointer<AVStream>, options: ClipAnalyzer.Options) -> VideoSplit? {
         guard Decoder.coreCount > 1, let name = input.pointer.pointee.iformat?.pointee.name,
               String(cString: name) == indexedOnOpen,
+              fitsBudget(stream, planeWidth: options.planeWidth),
               let stretches = plan(stream, parts: 2 * Decoder.coreCount) else { return nil }
         return VideoSplit(path: input.path, streamIndex: stream.pointee.index, stretches: stretches,
                           planeWidth: options.planeWidth)
@@ -42,6 +43,17 @@ final class VideoSplit: Sendable {
     /// Fewer frames than this are decoded in one stretch: opening an input per stretch costs
     /// more than it saves.
     static let minimumFrames = 240
+
+    /// The stretches keep every frame's luma plane until the analysis reads them in order
+    /// (one decode in one stretch keeps one): a longer stream is decoded in one stretch.
+    static let planeBudgetBytes = 128 << 20
+
+    static func fitsBudget(_ stream: UnsafeMutablePointer<AVStream>, planeWidth: Int, budget: Int = planeBudgetBytes) -> Bool {
+        guard let parameters = stream.pointee.codecpar?.pointee, parameters.width > 0 else { return false }
+        let planeHeight = max(8, (Int(parameters.height) * planeWidth + Int(parameters.width) / 2) / Int(parameters.width))
+        let perFrame = planeWidth * planeHeight + MemoryLayout<LumaFrame>.stride
+        return Int(avformat_index_get_entries_count(stream)) * perFrame <= budget
+    }
 
     /// Stretches of about equal frame counts, cut at the indexed keyframes nearest the equal
     /// shares; `nil` when there is no such keyframe after the first frame.

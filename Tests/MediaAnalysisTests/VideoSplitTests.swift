@@ -88,6 +88,14 @@ enum SplitFixtures {
         #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.pts < $1.pts })
     }
 
+    @Test func aClipWhosePlanesExceedTheBudgetIsNotSplit() throws {
+        let input = try MediaInput(path: try SplitFixtures.withBFrames().path)
+        let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
+        // 300 frames of 64 × 48 planes: about 0.9 MB.
+        #expect(VideoSplit.fitsBudget(stream, planeWidth: 64))
+        #expect(!VideoSplit.fitsBudget(stream, planeWidth: 64, budget: 500_000))
+    }
+
     @Test func aShortClipIsNotSplit() throws {
         let input = try MediaInput(path: try AnalysisFixtures.fourShots().path)
         let stream = try #require(input.bestStream(AVMEDIA_TYPE_VIDEO))
