@@ -12,8 +12,8 @@ public enum ClipAnalyzer {
         public var planeWidth = 64
         /// Decoder threads for a video decoded in one stretch; 0 means one per core.
         public var threads = 0
-        /// Decode a long MP4 video in stretches side by side, one per core (each frame still
-        /// once); false decodes it in one stretch, as other containers always are.
+        /// Decode a long MP4 video in stretches side by side, twice as many as cores (each frame
+        /// still once); false decodes it in one stretch, as other containers always are.
         public var splitsVideo = true
 
         public init() {}
