@@ -3,9 +3,9 @@ import FootageModel
 
 /// The audio half of a clip analysis: any codec and channel layout, resampled to mono float for
 /// the onset detector.
-struct AudioPass {
+struct AudioPass: DecodingPass {
     let streamIndex: Int32
-    private let decoder: Decoder
+    let decoder: Decoder
     private let resampler: Resampler
     private let frame: LibavFrame
     private let timeBase: AVRational
@@ -22,14 +22,8 @@ struct AudioPass {
         self.sampleRate = sampleRate
     }
 
-    mutating func feed(_ packet: LibavPacket) throws(AnalysisError) {
-        _ = try decoder.send(packet)
-        try drain()
-    }
-
     mutating func finish() throws(AnalysisError) {
-        _ = try decoder.send(nil)
-        try drain()
+        try drainToEnd()
         try resampler.flush(appendingTo: &samples)
     }
 
@@ -47,7 +41,7 @@ struct AudioPass {
         return AudioAnalysis(streamIndex: Int(streamIndex), codec: decoder.codecName, analysisSampleRate: sampleRate, events: events)
     }
 
-    private mutating func drain() throws(AnalysisError) {
+    mutating func drain() throws(AnalysisError) {
         while try decoder.receive(into: frame) == .ready {
             defer { av_frame_unref(frame.pointer) }
             if firstMicroseconds == nil, let pts = frame.presentationTimestamp {

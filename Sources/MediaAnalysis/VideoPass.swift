@@ -87,9 +87,9 @@ struct VideoFrameAnalysis {
 
 /// The video half of a clip analysis in one stretch: decodes every frame once (no loop filter,
 /// lower resolution where the codec offers it) into small luma planes for cuts and hashes.
-struct VideoPass {
+struct VideoPass: DecodingPass {
     let streamIndex: Int32
-    private let decoder: Decoder
+    let decoder: Decoder
     private let sampler: LumaSampler
     private var frame: LibavFrame
     private(set) var analysis: VideoFrameAnalysis
@@ -117,18 +117,12 @@ struct VideoPass {
         analysis.result(streamIndex: streamIndex, codec: decoder.codecName)
     }
 
-    mutating func feed(_ packet: LibavPacket) throws(AnalysisError) {
-        _ = try decoder.send(packet)
-        try drain()
-    }
-
     mutating func finish() throws(AnalysisError) {
-        _ = try decoder.send(nil)
-        try drain()
+        try drainToEnd()
         analysis.finish()
     }
 
-    private mutating func drain() throws(AnalysisError) {
+    mutating func drain() throws(AnalysisError) {
         while try decoder.receive(into: frame) == .ready {
             defer { av_frame_unref(frame.pointer) }
             guard let pts = frame.presentationTimestamp else { continue }
