@@ -38,6 +38,20 @@ enum SplitFixtures {
         ])
     }
 
+    /// The B-frame clip with its index in front, cut off at 60 % of its bytes: the index lists
+    /// samples the file no longer holds.
+    static func cutShort() throws -> URL {
+        let whole = try Fixtures.make("split-faststart.mp4", ["-i", try withBFrames().path, "-c", "copy", "-movflags", "+faststart"])
+        let cut = Fixtures.directory.appendingPathComponent("split-cut-short.mp4")
+        if !FileManager.default.fileExists(atPath: cut.path) {
+            let bytes = try Data(contentsOf: whole)
+            let partial = Fixtures.directory.appendingPathComponent("partial-\(UUID().uuidString)-split-cut-short.mp4")
+            try bytes.prefix(bytes.count * 6 / 10).write(to: partial)
+            _ = rename(partial.path, cut.path)
+        }
+        return cut
+    }
+
     /// The fixture a parameterised test names.
     static func named(_ name: String) throws -> URL {
         switch name {
@@ -86,6 +100,16 @@ enum SplitFixtures {
         let frames = try #require(split.frames(), "a stretch fell back to one decode")
         #expect(frames.count == 300)
         #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.pts < $1.pts })
+    }
+
+    @Test func aFileCutShortGivesWhatOneDecodeGives() throws {
+        let url = try SplitFixtures.cutShort()
+        let whole = try ClipAnalyzer.analyze(path: url.path, options: options(split: false))
+        let split = try ClipAnalyzer.analyze(path: url.path, options: options(split: true))
+        let frames = try #require(whole.video?.frameCount)
+        #expect(frames > 0 && frames < 300, "the cut file still shows \(frames) frames")
+        #expect(split.video == whole.video)
+        #expect(split.durationMs == whole.durationMs)
     }
 
     @Test func aClipWhosePlanesExceedTheBudgetIsNotSplit() throws {
