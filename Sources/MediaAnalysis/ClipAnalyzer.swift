@@ -76,7 +76,7 @@ public enum ClipAnalyzer {
             try video.finish()
             return (video.analysis, video.result())
         }
-        var analysis = VideoFrameAnalysis(timeBase: VideoPass.timeBase(of: stream), hashesPerSecond: options.hashesPerSecond)
+        var analysis = VideoFrameAnalysis(timeBase: Rational(stream.pointee.time_base), hashesPerSecond: options.hashesPerSecond)
         for frame in frames { analysis.take(frame) }
         analysis.finish()
         let codec = String(cString: avcodec_get_name(stream.pointee.codecpar.pointee.codec_id))
@@ -86,6 +86,12 @@ public enum ClipAnalyzer {
 
 /// Microseconds for a timestamp, for lining up streams with different time bases.
 func microseconds(_ pts: Int64, _ timeBase: AVRational) -> Int64 {
-    MediaTime(pts: pts, timeBase: Rational(Int64(timeBase.num), Int64(timeBase.den)))
-        .rescaled(to: Rational(1, 1_000_000)).pts
+    MediaTime(pts: pts, timeBase: Rational(timeBase)).rescaled(to: Rational(1, 1_000_000)).pts
+}
+
+extension Rational {
+    /// A libav rational as the model's.
+    init(_ value: AVRational) {
+        self.init(Int64(value.num), Int64(value.den))
+    }
 }

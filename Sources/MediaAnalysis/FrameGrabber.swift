@@ -63,8 +63,7 @@ public final class FrameGrabber {
         source = try VideoSource(path: path, tuning: Decoder.Tuning(threads: options.threads))
         rgbScaler = Scaler(outputFormat: AV_PIX_FMT_RGB24, path: path)
         thumbnailScaler = Scaler(outputFormat: AV_PIX_FMT_RGB24, path: path)
-        let base = source.timeBase
-        timeBase = Rational(Int64(base.num), Int64(base.den))
+        timeBase = Rational(source.timeBase)
         rotationDegrees = Self.displayRotation(source.stream)
         // Player time 0 is the first frame a full decode presents. It is searched for alongside;
         // until it is known, the first packet's time stands in for it (`take` then checks it).

@@ -29,7 +29,7 @@ struct VideoFrameAnalysis {
     }
 
     var firstMicroseconds: Int64? {
-        firstPTS.map { microseconds($0, AVRational(num: Int32(timeBase.numerator), den: Int32(timeBase.denominator))) }
+        firstPTS.map { MediaTime(pts: $0, timeBase: timeBase).rescaled(to: Rational(1, 1_000_000)).pts }
     }
 
     var endMs: Int64 {
@@ -98,7 +98,7 @@ struct VideoPass: DecodingPass {
         streamIndex = stream.pointee.index
         decoder = try Decoder(stream: stream, path: path, tuning: Self.tuning(for: stream, threads: options.threads))
         sampler = LumaSampler(width: options.planeWidth, path: path)
-        analysis = VideoFrameAnalysis(timeBase: Self.timeBase(of: stream), hashesPerSecond: options.hashesPerSecond)
+        analysis = VideoFrameAnalysis(timeBase: Rational(stream.pointee.time_base), hashesPerSecond: options.hashesPerSecond)
         frame = try LibavFrame(path: path)
     }
 
@@ -107,10 +107,6 @@ struct VideoPass: DecodingPass {
     static func tuning(for stream: UnsafeMutablePointer<AVStream>, threads: Int) -> Decoder.Tuning {
         let wide = (stream.pointee.codecpar?.pointee.width ?? 0) >= 1280
         return Decoder.Tuning(threads: threads, skipLoopFilter: true, lowResolution: wide ? 1 : 0)
-    }
-
-    static func timeBase(of stream: UnsafeMutablePointer<AVStream>) -> Rational {
-        Rational(Int64(stream.pointee.time_base.num), Int64(stream.pointee.time_base.den))
     }
 
     func result() -> VideoAnalysis {
