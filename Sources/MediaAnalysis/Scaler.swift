@@ -26,10 +26,13 @@ final class Scaler {
         if context == nil || key != self.source {
             sws_freeContext(context)
             context = nil
-            // At full size: the `ffmpeg` command's own conversion (bicubic, full chroma
-            // interpolation), so pixels and hashes agree with it. Shrinking: area averaging.
+            // At full size: no flags, leaving every choice to libswscale's defaults, as the
+            // `ffmpeg` command does for its automatic conversion to rgb24, so that pixels and
+            // hashes agree with it for 8-bit and 10-bit sources alike (naming bicubic and full
+            // chroma interpolation gives the same pixels from 8-bit sources but not from 10-bit
+            // ones). Shrinking: area averaging.
             let shrinking = width * height < Int(source.width) * Int(source.height)
-            let flags = shrinking ? SWS_AREA : SWS_BICUBIC | SWS_FULL_CHR_H_INT
+            let flags = shrinking ? SWS_AREA : 0
             context = sws_getContext(source.width, source.height, AVPixelFormat(rawValue: source.format),
                                      Int32(width), Int32(height), outputFormat, Int32(flags), nil, nil, nil)
             guard context != nil else {

@@ -20,6 +20,17 @@ enum FrameFixtures {
         try Fixtures.make("frames-hevc.mkv", pattern + ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "keyint=40:min-keyint=40:open-gop=1:bframes=3:log-level=error", "-pix_fmt", "yuv420p"])
     }
 
+    /// 10-bit HEVC, as phones record HDR video: the decoder gives 10-bit planes, which the
+    /// conversion to rgb24 must bring down to 8 bits exactly as the `ffmpeg` command does.
+    static func hevc10Bit() throws -> URL {
+        try Fixtures.make("frames-hevc-10bit.mkv", pattern + ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "keyint=40:bframes=2:log-level=error", "-pix_fmt", "yuv420p10le"])
+    }
+
+    /// ProRes 4:2:2 at 10 bits, as editing software exports it: every frame a keyframe.
+    static func proRes422() throws -> URL {
+        try Fixtures.make("frames-prores.mov", pattern + ["-c:v", "prores_ks", "-profile:v", "2", "-pix_fmt", "yuv422p10le"])
+    }
+
     /// MPEG-2 in a transport stream: open GOPs (B-frames before each I-frame refer to the GOP
     /// before) and a non-zero start time.
     static func mpeg2TransportStream() throws -> URL {
@@ -117,6 +128,14 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
 
 @Test func frameAtTimeMatchesFullDecodeOnHEVCWithOpenGOPs() throws {
     try expectFramesMatchFullDecode(try FrameFixtures.hevcOpenGOP())
+}
+
+@Test func frameAtTimeMatchesFullDecodeOn10BitHEVC() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.hevc10Bit())
+}
+
+@Test func frameAtTimeMatchesFullDecodeOnProRes422At10Bits() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.proRes422())
 }
 
 @Test func frameAtTimeMatchesFullDecodeOnMPEG2TransportStream() throws {
