@@ -5,6 +5,8 @@ internal import CFFmpeg
 final class Scaler {
     private var context: OpaquePointer?
     private var source: (width: Int32, height: Int32, format: Int32) = (0, 0, -1)
+    /// The YCbCr matrix and range the context was last told, so it is told again only on a change.
+    private var colour: (space: AVColorSpace, range: AVColorRange)?
     let outputFormat: AVPixelFormat
     let path: String
 
@@ -41,11 +43,13 @@ final class Scaler {
             }
             self.source = key
             self.targetSize = (width, height)
+            colour = nil
         } else if targetSize != (width, height) {
             sws_freeContext(context)
             context = nil
             return try convert(frame, width: width, height: height)
         }
+        if outputFormat == AV_PIX_FMT_RGB24 { matchColour(of: source) }
         let stride = width * bytesPerPixel
         var status: Int32 = 0
         // Every byte is written by the conversion, so the array is not zeroed first.
@@ -70,4 +74,31 @@ final class Scaler {
     }
 
     private var targetSize: (Int, Int) = (0, 0)
+
+    /// Converts with the YCbCr matrix and range the frame is tagged with (BT.709 for most HD
+    /// footage), as the `ffmpeg` command's conversion does; untagged frames keep libswscale's
+    /// defaults (BT.601, and the range the pixel format implies).
+    private func matchColour(of frame: AVFrame) {
+        guard let context, colour.map({ $0 != (frame.colorspace, frame.color_range) }) ?? true else { return }
+        colour = (frame.colorspace, frame.color_range)
+        var inverse: UnsafeMutablePointer<Int32>?
+        var table: UnsafeMutablePointer<Int32>?
+        var sourceFull: Int32 = 0
+        var destinationFull: Int32 = 0
+        var brightness: Int32 = 0
+        var contrast: Int32 = 0
+        var saturation: Int32 = 0
+        guard sws_getColorspaceDetails(context, &inverse, &sourceFull, &table, &destinationFull,
+                                       &brightness, &contrast, &saturation) >= 0 else { return }
+        // libswscale's coefficient tables are indexed by the same numbers as AVColorSpace;
+        // YCgCo and values past its table fall back to BT.601, as the ffmpeg command does.
+        var space = Int32(frame.colorspace.rawValue)
+        if space < 1 || space > 10 || space == Int32(AVCOL_SPC_YCGCO.rawValue) { space = Int32(AVCOL_SPC_BT470BG.rawValue) }
+        let coefficients = sws_getCoefficients(space)
+        if frame.color_range != AVCOL_RANGE_UNSPECIFIED {
+            sourceFull = frame.color_range == AVCOL_RANGE_JPEG ? 1 : 0
+        }
+        _ = sws_setColorspaceDetails(context, coefficients, sourceFull, coefficients, destinationFull,
+                                     brightness, contrast, saturation)
+    }
 }

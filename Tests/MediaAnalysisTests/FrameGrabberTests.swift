@@ -26,6 +26,24 @@ enum FrameFixtures {
         try Fixtures.make("frames-hevc-10bit.mkv", pattern + ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "keyint=40:bframes=2:log-level=error", "-pix_fmt", "yuv420p10le"])
     }
 
+    /// Tagged BT.709, as most HD footage is: the colours come from that matrix, not BT.601.
+    static func bt709() throws -> URL {
+        try Fixtures.make("frames-bt709.mp4", pattern + ["-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "50", "-pix_fmt", "yuv420p",
+                                                         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"])
+    }
+
+    /// BT.709 in full range (0–255 luma), as some phones record it.
+    static func bt709FullRange() throws -> URL {
+        try Fixtures.make("frames-bt709-full.mp4", pattern + ["-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p",
+                                                              "-color_range", "pc", "-colorspace", "bt709"])
+    }
+
+    /// 10-bit HEVC tagged BT.2020 with the HLG transfer, as phones record HDR video.
+    static func hlg10Bit() throws -> URL {
+        try Fixtures.make("frames-hlg.mp4", pattern + ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "keyint=40:log-level=error", "-pix_fmt", "yuv420p10le",
+                                                       "-colorspace", "bt2020nc", "-color_primaries", "bt2020", "-color_trc", "arib-std-b67"])
+    }
+
     /// ProRes 4:2:2 at 10 bits, as editing software exports it: every frame a keyframe.
     static func proRes422() throws -> URL {
         try Fixtures.make("frames-prores.mov", pattern + ["-c:v", "prores_ks", "-profile:v", "2", "-pix_fmt", "yuv422p10le"])
@@ -136,6 +154,18 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
 
 @Test func frameAtTimeMatchesFullDecodeOnProRes422At10Bits() throws {
     try expectFramesMatchFullDecode(try FrameFixtures.proRes422())
+}
+
+@Test func frameAtTimeMatchesFullDecodeInBT709() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.bt709())
+}
+
+@Test func frameAtTimeMatchesFullDecodeInFullRangeBT709() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.bt709FullRange())
+}
+
+@Test func frameAtTimeMatchesFullDecodeOn10BitHLG() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.hlg10Bit())
 }
 
 @Test func frameAtTimeMatchesFullDecodeOnMPEG2TransportStream() throws {
