@@ -79,6 +79,13 @@ enum FrameFixtures {
         return cut
     }
 
+    /// An MP4 trimmed without re-encoding, as editors and phones trim: the edit list starts at
+    /// 1.3 s, between keyframes, so the frames from the keyframe before it are decoded but never
+    /// shown, and player time 0 is the first frame inside the edit.
+    static func trimmedByEditList() throws -> URL {
+        try Fixtures.make("frames-trimmed.mp4", ["-ss", "1.3", "-i", try h264BFrames().path, "-c", "copy"])
+    }
+
     /// An MP4 whose timestamps start at 10 s.
     static func nonZeroStart() throws -> URL {
         try Fixtures.make("frames-offset.mp4", pattern + ["-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "50", "-pix_fmt", "yuv420p", "-output_ts_offset", "10"])
@@ -154,6 +161,10 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
 
 @Test func frameAtTimeMatchesFullDecodeOnProRes422At10Bits() throws {
     try expectFramesMatchFullDecode(try FrameFixtures.proRes422())
+}
+
+@Test func frameAtTimeMatchesFullDecodeOnAClipTrimmedByAnEditList() throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.trimmedByEditList())
 }
 
 @Test func frameAtTimeMatchesFullDecodeInBT709() throws {
