@@ -98,6 +98,7 @@ final class Scaler {
         if frame.color_range != AVCOL_RANGE_UNSPECIFIED {
             sourceFull = frame.color_range == AVCOL_RANGE_JPEG ? 1 : 0
         }
+        // A conversion that cannot take them (a source without YCbCr, such as RGB) keeps its defaults.
         _ = sws_setColorspaceDetails(context, coefficients, sourceFull, coefficients, destinationFull,
                                      brightness, contrast, saturation)
     }
