@@ -21,14 +21,11 @@ struct PacketTimes {
 
     /// The presented packets' times, as the scan takes them from each packet.
     init(_ packets: [PacketRecord]) {
-        var presentation: [Int64] = []
-        var keyframes: [Int64] = []
-        for packet in packets where !packet.isDiscarded {
-            guard let pts = packet.pts ?? packet.dts else { continue }
-            presentation.append(pts)
-            if packet.isKeyframe { keyframes.append(pts) }
+        var collected = Collected()
+        for packet in packets {
+            collected.take(pts: packet.pts ?? packet.dts, isKeyframe: packet.isKeyframe, isDiscarded: packet.isDiscarded)
         }
-        self.init(presentation: presentation.sorted(), keyframes: keyframes.sorted())
+        self = collected.times
     }
 
     init(presentation: [Int64], keyframes: [Int64]) {
@@ -36,20 +33,37 @@ struct PacketTimes {
         self.keyframes = keyframes
     }
 
-    static func scan(path: String, streamIndex: Int32) throws(AnalysisError) -> PacketTimes {
-        let input = try MediaInput(path: path)
-        input.keepOnly([streamIndex])
-        let packet = try LibavPacket(path: path)
+    /// Which packets count and by which time, one rule for the index and the scan: packets an
+    /// edit list discards are never shown, and a packet without a presentation time is placed
+    /// by its decode time.
+    private struct Collected {
         var presentation: [Int64] = []
         var keyframes: [Int64] = []
+
+        mutating func take(pts: Int64?, isKeyframe: Bool, isDiscarded: Bool) {
+            guard !isDiscarded, let pts else { return }
+            presentation.append(pts)
+            if isKeyframe { keyframes.append(pts) }
+        }
+
+        var times: PacketTimes { PacketTimes(presentation: presentation.sorted(), keyframes: keyframes.sorted()) }
+    }
+
+    /// A demux-only pass over the whole file. The input opens as the grabber's does, so that
+    /// `streamIndex` names the same stream (and no frame is decoded to analyse the streams).
+    static func scan(path: String, streamIndex: Int32) throws(AnalysisError) -> PacketTimes {
+        let input = try MediaInput(path: path, videoOnly: true)
+        input.keepOnly([streamIndex])
+        let packet = try LibavPacket(path: path)
+        var collected = Collected()
         while input.read(into: packet) {
             let current = packet.pointer.pointee
-            guard current.stream_index == streamIndex, current.flags & AV_PKT_FLAG_DISCARD == 0 else { continue }
-            let pts = current.pts != footage_nopts_value() ? current.pts : current.dts
-            guard pts != footage_nopts_value() else { continue }
-            presentation.append(pts)
-            if current.flags & AV_PKT_FLAG_KEY != 0 { keyframes.append(pts) }
+            guard current.stream_index == streamIndex else { continue }
+            let timestamp = current.pts != footage_nopts_value() ? current.pts : current.dts
+            collected.take(pts: timestamp != footage_nopts_value() ? timestamp : nil,
+                           isKeyframe: current.flags & AV_PKT_FLAG_KEY != 0,
+                           isDiscarded: current.flags & AV_PKT_FLAG_DISCARD != 0)
         }
-        return PacketTimes(presentation: presentation.sorted(), keyframes: keyframes.sorted())
+        return collected.times
     }
 }

@@ -18,6 +18,15 @@ import Vault
         return (test, digests)
     }
 
+    /// Writes a file nothing references where a vault object would be, `objects/<folder>/<name>`
+    /// (62 copies of `fill`); returns its path inside the catalogue folder, as `verify` names it.
+    private func plantStray(in vault: Vault, folder: String, fill: Character) throws -> String {
+        let name = folder + "/" + String(repeating: fill, count: 62)
+        try FileManager.default.createDirectory(atPath: vault.objectsPath + "/" + folder, withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: vault.objectsPath + "/" + name))
+        return "vault/objects/" + name
+    }
+
     /// Makes an object writable, changes it, and leaves it changed.
     private func alter(_ path: String, _ change: (inout Data) -> Void) throws {
         chmod(path, 0o644)
@@ -61,13 +70,10 @@ import Vault
     @Test func anExtraFileIsFoundAndRepairRemovesOnlyIt() async throws {
         let (test, digests) = try await populated()
         let vault = test.catalogue.vault
-        let stray = vault.objectsPath + "/ab/" + String(repeating: "c", count: 62)
-        try FileManager.default.createDirectory(atPath: vault.objectsPath + "/ab", withIntermediateDirectories: true)
-        try Data("stray".utf8).write(to: URL(fileURLWithPath: stray))
+        let stray = try plantStray(in: vault, folder: "ab", fill: "c")
         try Data("partial".utf8).write(to: URL(fileURLWithPath: vault.temporaryPath + "/1-dead.partial"))
         let found = try await test.catalogue.verify(repair: false)
-        #expect(Set(found.outstanding.map(\.path)) == ["vault/objects/ab/" + String(repeating: "c", count: 62),
-                                                        "vault/tmp/1-dead.partial"])
+        #expect(Set(found.outstanding.map(\.path)) == [stray, "vault/tmp/1-dead.partial"])
         let repaired = try await test.catalogue.verify(repair: true)
         #expect(repaired.outstanding.isEmpty && repaired.findings.count == 2)
         #expect(try await test.catalogue.verify(repair: false).findings.isEmpty)
@@ -77,16 +83,14 @@ import Vault
     @Test func openingAndVerifyingListsTheVaultAsItOpensAndRepairsTheSame() async throws {
         let (test, digests) = try await populated()
         let vault = test.catalogue.vault
-        let stray = vault.objectsPath + "/cd/" + String(repeating: "e", count: 62)
-        try FileManager.default.createDirectory(atPath: vault.objectsPath + "/cd", withIntermediateDirectories: true)
-        try Data("stray".utf8).write(to: URL(fileURLWithPath: stray))
+        let stray = try plantStray(in: vault, folder: "cd", fill: "e")
         let identity = CustodyIdentity(actor: "checker", toolVersion: "test")
         let found = try await Catalogue.openAndVerify(test.catalogue.location, identity: identity, repair: false)
-        #expect(found.outstanding.map(\.path) == ["vault/objects/cd/" + String(repeating: "e", count: 62)])
+        #expect(found.outstanding.map(\.path) == [stray])
         #expect(found.checkedFiles == digests.count)
         let repaired = try await Catalogue.openAndVerify(test.catalogue.location, identity: identity, repair: true)
         #expect(repaired.findings.map(\.repaired) == [true] && repaired.outstanding.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: stray))
+        #expect(!FileManager.default.fileExists(atPath: test.catalogue.location.folder + "/" + stray))
         for digest in digests { #expect(vault.contains(digest)) }
         let actors = try test.catalogue.read { db in
             try String.fetchAll(db, sql: "SELECT actor FROM custody_events WHERE action = 'verified' ORDER BY id")
