@@ -44,6 +44,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "footage", targets: ["footage"]),
+        .executable(name: "footage-lean", targets: ["footage-lean"]),
         .executable(name: "footage-full", targets: ["footage-full"]),
         .executable(name: "footage-probe-worker", targets: ["footage-probe-worker"]),
         .executable(name: "footage-index-worker", targets: ["footage-index-worker"]),
@@ -134,12 +135,19 @@ let package = Package(
             name: "FootageCommands",
             dependencies: [
                 "FootageModel", "ProbeIsolation", "Catalogue", "CheckCore", "Vault", "TimingClaims", "Exports", "KeyframeListing",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LaunchRule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        // `footage`: runs the commands of FootageCommands itself and hands the rest to `footage-full`.
-        .executableTarget(name: "footage", dependencies: ["FootageCommands"], swiftSettings: strictSettings,
+        // Which commands `footage-lean` runs: one rule in C, for `footage` and `footage-lean` alike.
+        .target(name: "LaunchRule"),
+        // `footage`: a small C program that hands each command line to `footage-lean` or `footage-full`.
+        // Linked statically, it starts in about a millisecond with nothing to load, and needs no
+        // Swift runtime where it is installed (the driver adds one to any executable it links).
+        .executableTarget(name: "footage", dependencies: ["LaunchRule"],
+                          linkerSettings: [.unsafeFlags(["-static-executable"])]),
+        // `footage-lean`: runs the commands of FootageCommands, loading no media library.
+        .executableTarget(name: "footage-lean", dependencies: ["FootageCommands"], swiftSettings: strictSettings,
                           linkerSettings: staticRuntime),
         // `footage-full`: the whole command tree, media commands included.
         .executableTarget(
@@ -166,7 +174,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ContainerIndexTests", dependencies: ["ContainerIndex", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "IsolationTests", dependencies: ["ProbeIsolation", "ProbeWorkerService", "MediaProbe", "FootageModel", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "FootageCommands", "LaunchRule"], swiftSettings: strictSettings),
         .testTarget(
             name: "KeyframeListingTests",
             dependencies: ["KeyframeListing", "ContainerIndex", "FootageModel", "ProbeIsolation", "TestSupport"],

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Glibc
+import LaunchRule
 
 /// Runs a command of `LeanCommand` in this process, and only when the full tree would do exactly
 /// the same: help, version, completions and usage errors are left to the full tree, so that their
@@ -24,20 +26,12 @@ public enum LeanLauncher {
         return true
     }
 
-    /// Whether `arguments` name a lean command and ask for nothing only the full tree answers. A
-    /// cheap test on the words alone, made before anything else starts, so that the media commands
-    /// reach the full tree without paying for this process's set-up.
+    /// Whether `arguments` name a lean command and ask for nothing only the full tree answers:
+    /// the rule `footage` itself decides with, on the words alone.
     public static func mayRunHere(_ arguments: [String]) -> Bool {
-        guard let name = arguments.first, LeanCommand(rawValue: name) != nil else { return false }
-        return !arguments.contains(where: asksTheFullTree)
-    }
-
-    /// Words that ask for help, the version or completions: ArgumentParser would answer these from
-    /// the smaller root here, so they go to the full tree even where they are only an option's
-    /// value (handing on is always correct, only slower).
-    private static func asksTheFullTree(_ argument: String) -> Bool {
-        ["help", "-h", "-help", "--help", "-hh", "--help-hidden", "--version", "--experimental-dump-help",
-         "--generate-completion-script"].contains(argument) || argument.hasPrefix("---")
+        var words = arguments.map { strdup($0).map { UnsafePointer($0) } }
+        defer { words.forEach { free(UnsafeMutableRawPointer(mutating: $0)) } }
+        return footage_runs_lean(Int32(words.count), &words)
     }
 }
 

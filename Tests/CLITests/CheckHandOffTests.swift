@@ -13,7 +13,7 @@ import Testing
 
         let first = try ProgramTrace.run(arguments)
         #expect(first.run.status == 0, "\(first.run.stderrText)")
-        #expect(first.programs == ["footage", "footage-full"], "the analysis needs footage-full")
+        #expect(first.programs == ["footage", "footage-lean", "footage-full"], "the analysis needs footage-full")
         // The hand-off stored nothing: one analysis, one verdict per linked claim.
         let counts = try example.eventCounts()
         #expect(counts["analysed"] == 1)
@@ -21,7 +21,7 @@ import Testing
 
         let second = try ProgramTrace.run(arguments)
         #expect(second.run.status == 0)
-        #expect(second.programs == ["footage"], "analysis and frames are stored: nothing is decoded")
+        #expect(second.programs == ["footage", "footage-lean"], "analysis and frames are stored: nothing is decoded")
         #expect(second.run.stdoutText == first.run.stdoutText, "the same verdicts either way")
         #expect(second.run.stderrText == first.run.stderrText)
         #expect(try example.eventCounts()["checked"] == 2 * CheckCase.linked.count)

@@ -20,12 +20,12 @@ import Testing
 
         let first = try ProgramTrace.run(arguments)
         #expect(first.run.status == 0, "\(first.run.stderrText)")
-        #expect(first.programs == ["footage", "footage-full"], "the marked moment's frame is taken by footage-full")
+        #expect(first.programs == ["footage", "footage-lean", "footage-full"], "the marked moment's frame is taken by footage-full")
 
         let second = try ProgramTrace.run(arguments)
         #expect(second.run.status == 0, "\(second.run.stderrText)")
-        #expect(second.programs == ["footage", "footage-probe-worker"],
-                "frames stored: footage writes the manifest, asking the worker only for the library versions")
+        #expect(second.programs == ["footage", "footage-lean", "footage-probe-worker"],
+                "frames stored: footage-lean writes the manifest, asking the worker only for the library versions")
         // (The first manifest's custody log was read before the frame was stored, so the runs
         // compared are two with the frame stored: footage's and footage-full's.)
         let full = try ChildProcess.run(BuiltProducts.footageFull, arguments)
@@ -40,7 +40,7 @@ import Testing
         let arguments = ["export", "vtt", String(example.clipSHA.prefix(12)), "--catalogue", example.catalogue]
         let lean = try ProgramTrace.run(arguments)
         #expect(lean.run.status == 0)
-        #expect(lean.programs == ["footage"])
+        #expect(lean.programs == ["footage", "footage-lean"])
         let full = try ChildProcess.run(BuiltProducts.footageFull, arguments)
         #expect(full.stdoutText == lean.run.stdoutText)
     }

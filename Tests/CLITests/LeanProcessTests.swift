@@ -1,9 +1,11 @@
+import FootageCommands
 import Foundation
+import LaunchRule
 import TestSupport
 import Testing
 
-/// `footage` runs the commands that need no media libraries in a process that never loads them,
-/// and hands everything else to `footage-full`: to the user they are one program.
+/// `footage` hands the commands that need no media libraries to `footage-lean`, which never loads
+/// them, and everything else to `footage-full`: to the user they are one program.
 @Suite struct LeanProcessTests {
     /// Status, stdout and stderr of one run, for comparing two executables.
     private func answer(_ executable: URL, _ arguments: [String]) throws -> [String] {
@@ -11,19 +13,21 @@ import Testing
         return [String(run.status), run.stdoutText, run.stderrText]
     }
 
+    /// What `ldd` says of an executable (a static one is "not a dynamic executable").
     private func sharedLibraries(of executable: URL) throws -> String {
         let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/ldd"), [executable.path])
-        #expect(run.status == 0, "ldd \(executable.path): \(run.stderrText)")
-        return run.stdoutText
+        return run.stdoutText + run.stderrText
     }
 
-    @Test func footageLinksNoMediaLibraryAndTheFullTreeDoes() throws {
-        let lean = try sharedLibraries(of: BuiltProducts.footage)
+    @Test func theLeanTreeLinksNoMediaLibraryTheFullTreeDoesAndTheLauncherLinksNothing() throws {
+        let lean = try sharedLibraries(of: BuiltProducts.footageLean)
         #expect(lean.contains("libc.so"))
         for library in ["libavformat", "libavcodec", "libavutil", "libswscale", "libswresample"] {
-            #expect(!lean.contains(library), "footage links \(library)")
+            #expect(!lean.contains(library), "footage-lean links \(library)")
         }
         #expect(try sharedLibraries(of: BuiltProducts.footageFull).contains("libavformat"))
+        // Static: it starts without the loader, and needs no Swift runtime where it is installed.
+        #expect(try sharedLibraries(of: BuiltProducts.footage).contains("not a dynamic executable"))
     }
 
     @Test func aCatalogueCommandRunsWithoutLoadingMediaLibraries() throws {
@@ -87,15 +91,47 @@ import Testing
         #expect(try answer(BuiltProducts.footage, withCatalogue) == answer(BuiltProducts.footageFull, withCatalogue))
     }
 
-    @Test func footageWithoutTheFullTreeBesideItFailsWithStatus70() throws {
+    @Test func footageWithoutATreeBesideItFailsWithStatus70() throws {
         let scratch = try ScratchFolder()
-        let alone = scratch.path("footage")
-        try FileManager.default.copyItem(atPath: BuiltProducts.footage.path, toPath: alone)
-        let help = try ChildProcess.run(URL(fileURLWithPath: alone), ["--help"])
+        let launcher = scratch.path("footage")
+        try FileManager.default.copyItem(atPath: BuiltProducts.footage.path, toPath: launcher)
+        let alone = try ChildProcess.run(URL(fileURLWithPath: launcher), ["init", scratch.url.path])
+        #expect(alone.status == 70)
+        #expect(alone.stderrText == "footage: cannot run \(scratch.path("footage-lean")): no such file or directory"
+            + " (footage-lean must be installed beside footage)\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path(".footage")))
+
+        try FileManager.default.copyItem(atPath: BuiltProducts.footageLean.path, toPath: scratch.path("footage-lean"))
+        let help = try ChildProcess.run(URL(fileURLWithPath: launcher), ["--help"])
         #expect(help.status == 70)
         #expect(help.stderrText == "footage: cannot run \(scratch.path("footage-full")): no such file or directory"
             + " (footage-full must be installed beside footage)\n")
-        // A lean command needs nothing beside it.
-        #expect(try ChildProcess.run(URL(fileURLWithPath: alone), ["init", scratch.url.path]).status == 0)
+        // A lean command needs nothing but the lean tree beside it.
+        #expect(try ChildProcess.run(URL(fileURLWithPath: launcher), ["init", scratch.url.path]).status == 0)
+    }
+
+    /// `footage` and `footage-lean` decide with one rule, and it names exactly the lean commands.
+    @Test func theLaunchRuleNamesTheLeanCommands() {
+        let named = (0..<footage_lean_command_count()).compactMap { footage_lean_command_name($0).map { String(cString: $0) } }
+        #expect(Set(named) == Set(LeanCommand.allCases.map(\.rawValue)))
+        #expect(named.count == LeanCommand.allCases.count)
+        for command in LeanCommand.allCases {
+            #expect(LeanLauncher.mayRunHere([command.rawValue, "--json"]))
+            #expect(!LeanLauncher.mayRunHere([command.rawValue, "--help"]))
+        }
+        for line in [[], ["frames", "x"], ["analyze"], ["--version"], ["help", "clips"], ["clips", "---x"], ["demo"]] {
+            #expect(!LeanLauncher.mayRunHere(line), "\(line)")
+        }
+    }
+
+    /// A media command goes straight to the full tree; a catalogue command to the lean one.
+    @Test(.enabled(if: ProgramTrace.available), arguments: [
+        (["frames", "/no/such/clip.mp4", "--at", "1"], ["footage", "footage-full"]),
+        (["--version"], ["footage", "footage-full"]),
+        (["clips", "--catalogue", "/no/such/catalogue"], ["footage", "footage-lean"]),
+        (["clips", "--help"], ["footage", "footage-full"]),
+    ])
+    func theLauncherStartsOneTree(_ arguments: [String], _ programs: [String]) throws {
+        #expect(try ProgramTrace.run(arguments).programs == programs)
     }
 }

@@ -96,8 +96,8 @@ struct ProbeCommandTests {
         #expect(try Fixtures.run("python3", ["-c", script, schema.path, printed]).isEmpty)
     }
 
-    /// `footage probe` runs in the process that links no FFmpeg and starts the worker executable
-    /// for the file; nothing hands it on to `footage-full`. strace shows what was started.
+    /// `footage probe` runs in `footage-lean`, which links no FFmpeg, and starts the worker
+    /// executable for the file; nothing hands it on to `footage-full`. strace shows what was started.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
     func probeRunsInFootageAndSpawnsItsWorker() throws {
         let clip = try Self.clip()
@@ -108,7 +108,8 @@ struct ProbeCommandTests {
         let document = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         #expect((document["streams"] as? [Any])?.isEmpty == false)
         let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").filter { $0.contains("execve(") }
-        #expect(calls.count == 2, "footage, then one worker: \(calls)")
+        #expect(calls.count == 3, "footage, footage-lean, then one worker: \(calls)")
+        #expect(calls.dropFirst().first?.contains("/footage-lean\"") == true)
         #expect(calls.last?.contains("/footage-probe-worker\"") == true)
         #expect(!calls.contains { $0.contains("footage-full") })
     }

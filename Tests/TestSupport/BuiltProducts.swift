@@ -14,8 +14,11 @@ public enum BuiltProducts {
         return folder
     }()
 
-    /// The built `footage` executable.
+    /// The built `footage` executable, which hands each command line to one of the two trees.
     public static var footage: URL { directory.appendingPathComponent("footage") }
+
+    /// The built tree of the commands that need no media library.
+    public static var footageLean: URL { directory.appendingPathComponent("footage-lean") }
 
     /// The built full command tree, which `footage` hands media commands, help and usage errors to.
     public static var footageFull: URL { directory.appendingPathComponent("footage-full") }

@@ -2,9 +2,9 @@ import Dispatch
 import FootageCommands
 import Glibc
 
-// `footage`: runs the commands that need no media libraries in this process, which never loads
-// them, and hands every other command line to the full tree unchanged. The hand-off is decided
-// before the concurrency runtime starts, so a media command costs this process one exec and no more.
+// `footage-lean`: runs the commands that need no media libraries in this process, which never
+// loads them. `footage` starts it only for such command lines; any other (when it is run by hand)
+// goes to the full tree unchanged, decided before the concurrency runtime starts.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard LeanLauncher.mayRunHere(arguments) else {
     FullTree.run(CommandLine.arguments)
