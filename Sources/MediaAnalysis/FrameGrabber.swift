@@ -244,6 +244,10 @@ public final class FrameGrabber {
             guard let pts = frame.presentationTimestamp else { continue }
             if pts <= target {
                 candidate = frame
+                // Still on screen at the target, and the next frame's packet shows it starts
+                // after it: that frame need not be decoded to know this one is the answer.
+                if target < pts + max(frame.pointer.pointee.pkt_duration, 1),
+                   let next = source.upcomingPresentationTime, next > target { break }
             } else {
                 pending = frame
                 break

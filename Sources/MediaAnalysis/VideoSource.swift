@@ -16,6 +16,11 @@ final class VideoSource {
     private var drainSent = false
     /// Packets presented before this time are decoded only if other frames refer to them.
     private var skipNonReferenceBefore: Int64?
+    /// Times of the packets given to the decoder whose frames have not come out yet, oldest
+    /// first; `nil` entries for packets without one.
+    private var undelivered: [Int64?] = []
+    /// False once a frame came out that no sent packet accounts for: `undelivered` says nothing then.
+    private var deliveriesMatch = true
 
     init(path: String, tuning: Decoder.Tuning = Decoder.Tuning()) throws(AnalysisError) {
         input = try MediaInput(path: path, videoOnly: true)
@@ -60,7 +65,9 @@ final class VideoSource {
     func next(into frame: LibavFrame) throws(AnalysisError) -> Bool {
         while true {
             switch try decoder.receive(into: frame) {
-            case .ready: return true
+            case .ready:
+                noteDelivered(frame)
+                return true
             case .endOfStream: return false
             case .needsInput:
                 atStart = false
@@ -86,8 +93,9 @@ final class VideoSource {
     }
 
     private func sendPacket() throws(AnalysisError) {
+        let pts = packet.pointer.pointee.pts
+        undelivered.append(pts == footage_nopts_value() ? nil : pts)
         if let limit = skipNonReferenceBefore {
-            let pts = packet.pointer.pointee.pts
             let early = pts != footage_nopts_value() && pts < limit
             decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
         }
@@ -137,7 +145,30 @@ final class VideoSource {
         return entry.pointee.timestamp
     }
 
+    /// The presentation time of the next frame to come out, when the packets already sent tell it
+    /// without decoding: the decoder keeps decode order (no reordering) and has trusted every
+    /// timestamp so far, so the next frame is the oldest packet not yet delivered. A frame-threaded
+    /// decoder holds one such packet while it hands out the frame before it.
+    var upcomingPresentationTime: Int64? {
+        let context = decoder.pointer.pointee
+        guard deliveriesMatch, context.has_b_frames == 0, context.pts_correction_num_faulty_pts == 0 else { return nil }
+        return undelivered.first ?? nil
+    }
+
+    /// Drops the packets up to the one `frame` came from (the ones before it gave no frame:
+    /// skipped, hidden or discarded).
+    private func noteDelivered(_ frame: LibavFrame) {
+        let pts = frame.pointer.pointee.pts
+        guard deliveriesMatch, pts != footage_nopts_value(), let index = undelivered.firstIndex(of: pts) else {
+            deliveriesMatch = false
+            return
+        }
+        undelivered.removeFirst(index + 1)
+    }
+
     private func reset() {
+        undelivered.removeAll()
+        deliveriesMatch = true
         decoder.flush()
         inputEnded = false
         drainSent = false
