@@ -62,6 +62,16 @@ enum FrameFixtures {
                                              "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "45", "-pix_fmt", "yuv420p"])
     }
 
+    /// Variable frame rate without B-frames, where frames come out in decode order and the grabber
+    /// may stop at the frame on screen from the next packet's time alone; in Matroska too, where
+    /// a frame's duration is the track's default and says nothing of the gap to the next frame.
+    static func variableFrameRateInDecodeOrder(container: String) throws -> URL {
+        try Fixtures.make("frames-vfr-no-b.\(container)", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=8",
+                                                           "-vf", "select='not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,7)\\,3))'",
+                                                           "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-bf", "0",
+                                                           "-g", "45", "-pix_fmt", "yuv420p"])
+    }
+
     /// H.264 in a transport stream cut in the middle of a GOP, as a recording joined late is:
     /// the first packets cannot be decoded, so player time 0 (the first frame a full decode
     /// shows) comes well after the first timestamp the demuxer gives.
@@ -185,6 +195,11 @@ func expectFramesMatchFullDecode(_ url: URL) throws {
 
 @Test func frameAtTimeMatchesFullDecodeOnVariableFrameRate() throws {
     try expectFramesMatchFullDecode(try FrameFixtures.variableFrameRate())
+}
+
+@Test(arguments: ["mp4", "mkv"])
+func frameAtTimeMatchesFullDecodeOnVariableFrameRateInDecodeOrder(_ container: String) throws {
+    try expectFramesMatchFullDecode(try FrameFixtures.variableFrameRateInDecodeOrder(container: container))
 }
 
 @Test func frameAtTimeMatchesFullDecodeWithNonZeroStartTime() throws {
