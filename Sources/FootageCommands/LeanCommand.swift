@@ -1,8 +1,8 @@
 public import ArgumentParser
 
 /// The subcommands that need no media libraries in their own process, by the name they are
-/// called with. `footage` runs these itself; the full tree lists the same types, so both parse
-/// and run them alike.
+/// called with. `footage-lean` runs these (the C launch rule names the same list, and a test keeps
+/// the two equal); the full tree lists the same types, so both parse and run them alike.
 public enum LeanCommand: String, CaseIterable, Sendable {
     case probe
     case initialize = "init"

@@ -3,12 +3,13 @@ import Casework
 import FootageCommands
 import MediaProbe
 
-/// The whole command tree, run as `footage-full`: `footage` runs the lean commands itself and
-/// hands everything else (help, media commands, completions, usage errors) to this executable.
+/// The whole command tree, run as `footage-full`: `footage` hands the lean commands to
+/// `footage-lean` and everything else (help, media commands, completions) to this executable,
+/// and `footage-lean` hands on the lines it cannot run, usage errors among them.
 @main
 struct FullFootage: AsyncParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, except that `check` and the export
-    /// documents get the media work that decodes (in `footage`, the same commands hand themselves
+    /// documents get the media work that decodes (in `footage-lean`, the same commands hand themselves
     /// on to this executable when they need it).
     static func main() async {
         // Decoding damaged footage makes libav print a line per bad picture; every failure that
