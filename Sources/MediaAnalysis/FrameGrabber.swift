@@ -246,7 +246,7 @@ public final class FrameGrabber {
                 candidate = frame
                 // Still on screen at the target, and the next frame's packet shows it starts
                 // after it: that frame need not be decoded to know this one is the answer.
-                if target < pts + max(frame.pointer.pointee.pkt_duration, 1),
+                if target < pts + frame.shownDuration,
                    let next = source.upcomingPresentationTime, next > target { break }
             } else {
                 pending = frame
@@ -295,7 +295,7 @@ public final class FrameGrabber {
     /// A target after the last frame has ended is outside the clip.
     private func checkedWithinClip(_ frame: LibavFrame, target: Int64, ms: Int64) throws(AnalysisError) -> LibavFrame {
         guard pending == nil, let pts = frame.presentationTimestamp else { return frame }
-        let duration = max(frame.pointer.pointee.pkt_duration, 1)
+        let duration = frame.shownDuration
         if target >= pts + duration {
             throw AnalysisError(.outOfRange, path: path,
                                 detail: "\(FrameTime.label(milliseconds: ms)) is after the last frame ends (\(FrameTime.label(milliseconds: playerMs(pts + duration))))")

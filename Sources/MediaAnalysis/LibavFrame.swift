@@ -24,6 +24,9 @@ final class LibavFrame {
         return pts == footage_nopts_value() ? nil : pts
     }
 
+    /// How long the frame stays on screen (stream time base): the container's duration, at least 1.
+    var shownDuration: Int64 { max(pointer.pointee.pkt_duration, 1) }
+
     var isKeyframe: Bool { pointer.pointee.key_frame != 0 }
 
     var isCorrupt: Bool { pointer.pointee.decode_error_flags != 0 || (pointer.pointee.flags & AV_FRAME_FLAG_CORRUPT) != 0 }

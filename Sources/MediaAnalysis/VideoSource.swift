@@ -19,7 +19,8 @@ final class VideoSource {
     /// Times of the packets given to the decoder whose frames have not come out yet, oldest
     /// first; `nil` entries for packets without one.
     private var undelivered: [Int64?] = []
-    /// False once a frame came out that no sent packet accounts for: `undelivered` says nothing then.
+    /// False once a frame came out that no sent packet accounts for (a decoder that reorders):
+    /// from then until the next seek `undelivered` says nothing and is not kept.
     private var deliveriesMatch = true
 
     init(path: String, tuning: Decoder.Tuning = Decoder.Tuning()) throws(AnalysisError) {
@@ -94,7 +95,7 @@ final class VideoSource {
 
     private func sendPacket() throws(AnalysisError) {
         let pts = packet.pointer.pointee.pts
-        undelivered.append(pts == footage_nopts_value() ? nil : pts)
+        if deliveriesMatch { undelivered.append(pts == footage_nopts_value() ? nil : pts) }
         if let limit = skipNonReferenceBefore {
             let early = pts != footage_nopts_value() && pts < limit
             decoder.pointer.pointee.skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
@@ -159,8 +160,10 @@ final class VideoSource {
     /// skipped, hidden or discarded).
     private func noteDelivered(_ frame: LibavFrame) {
         let pts = frame.pointer.pointee.pts
-        guard deliveriesMatch, pts != footage_nopts_value(), let index = undelivered.firstIndex(of: pts) else {
+        guard deliveriesMatch else { return }
+        guard pts != footage_nopts_value(), let index = undelivered.firstIndex(of: pts) else {
             deliveriesMatch = false
+            undelivered.removeAll()
             return
         }
         undelivered.removeFirst(index + 1)

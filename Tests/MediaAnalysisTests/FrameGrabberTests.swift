@@ -57,19 +57,20 @@ enum FrameFixtures {
 
     /// Variable frame rate: frames dropped in an irregular pattern.
     static func variableFrameRate() throws -> URL {
-        try Fixtures.make("frames-vfr.mp4", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=8",
-                                             "-vf", "select='not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,7)\\,3))'", "-fps_mode", "vfr",
-                                             "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", "45", "-pix_fmt", "yuv420p"])
+        try variableFrameRate(named: "frames-vfr.mp4", bFrames: 2)
     }
 
     /// Variable frame rate without B-frames, where frames come out in decode order and the grabber
     /// may stop at the frame on screen from the next packet's time alone; in Matroska too, where
     /// a frame's duration is the track's default and says nothing of the gap to the next frame.
     static func variableFrameRateInDecodeOrder(container: String) throws -> URL {
-        try Fixtures.make("frames-vfr-no-b.\(container)", ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=8",
-                                                           "-vf", "select='not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,7)\\,3))'",
-                                                           "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-bf", "0",
-                                                           "-g", "45", "-pix_fmt", "yuv420p"])
+        try variableFrameRate(named: "frames-vfr-no-b.\(container)", bFrames: 0)
+    }
+
+    private static func variableFrameRate(named name: String, bFrames: Int) throws -> URL {
+        try Fixtures.make(name, ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=8",
+                                 "-vf", "select='not(eq(mod(n\\,5)\\,1))*not(eq(mod(n\\,7)\\,3))'", "-fps_mode", "vfr",
+                                 "-c:v", "libx264", "-preset", "veryfast", "-bf", String(bFrames), "-g", "45", "-pix_fmt", "yuv420p"])
     }
 
     /// H.264 in a transport stream cut in the middle of a GOP, as a recording joined late is:
